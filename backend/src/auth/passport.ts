@@ -1,0 +1,32 @@
+import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import { findActiveUser, verifyCredentials } from '../users/users.service';
+import type { CurrentUser } from '../users/users.schema';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    // What passport puts on req.user once the session is restored.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface User extends CurrentUser {}
+  }
+}
+
+/** passport-local checks the e-mail and password; the session keeps only the user's id. */
+export function configurePassport() {
+  passport.use(
+    new LocalStrategy({ usernameField: 'email', passwordField: 'password', session: true }, (email, password, done) => {
+      verifyCredentials(email, password)
+        .then((user) => done(null, user ? user.toCurrentUser() : false))
+        .catch(done);
+    }),
+  );
+  passport.serializeUser((user, done) => done(null, user.id));
+  passport.deserializeUser((id: unknown, done) => {
+    if (typeof id !== 'number') return done(null, false);
+    findActiveUser(id)
+      .then((user) => done(null, user ? user.toCurrentUser() : false))
+      .catch(done);
+  });
+  return passport;
+}

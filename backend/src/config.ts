@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^(mysql|mariadb):\/\/[^/]+\/[^/?]+/.test(value) || /^sqlite:.+/.test(value), {
+    message: 'attendu mysql://utilisateur:motdepasse@hôte:3306/base ou sqlite:chemin/fichier.sqlite',
+  });
+
+const environment = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: databaseUrl.default('sqlite:data/passerelles.sqlite'),
+  DATA_DIR: z.string().default('data'),
+  SESSION_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  ADMIN_EMAIL: z.email('adresse e-mail invalide').optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'au moins 12 caractères').max(128).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STATIC_DIR: z.string().optional(),
+});
+
+export type DatabaseTarget = { dialect: 'sqlite'; storage: string } | { dialect: 'mysql'; url: string; database: string };
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  dataDir: string;
+  sessionSecret: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  trustProxy: boolean;
+  admin: { email: string; password: string | undefined } | undefined;
+  logLevel: string;
+  staticDir: string | undefined;
+};
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string, baseDir = process.cwd()): DatabaseTarget {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    return { dialect: 'sqlite', storage: file === ':memory:' ? file : path.resolve(baseDir, file) };
+  }
+  const parsed = new URL(url);
+  return { dialect: 'mysql', url: url.replace(/^mariadb:/, 'mysql:'), database: decodeURIComponent(parsed.pathname.slice(1)) };
+}
+
+/** The session secret, from the environment or kept in the data folder so that sessions survive a restart. */
+function sessionSecret(given: string | undefined, dataDir: string): string {
+  if (given) return given;
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Reads and checks the environment once; a bad value stops the start with one clear line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = environment.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`);
+    throw new ConfigError(`Configuration invalide — ${problems.join(' ; ')}`);
+  }
+  const values = result.data;
+  const dataDir = path.resolve(values.DATA_DIR);
+  if (values.ADMIN_PASSWORD && !values.ADMIN_EMAIL) {
+    throw new ConfigError('Configuration invalide — ADMIN_PASSWORD est donné sans ADMIN_EMAIL');
+  }
+  return {
+    env: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    database: parseDatabaseUrl(values.DATABASE_URL),
+    dataDir,
+    sessionSecret: sessionSecret(values.SESSION_SECRET, dataDir),
+    sessionIdleMinutes: values.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,
+    trustProxy: values.TRUST_PROXY,
+    admin: values.ADMIN_EMAIL ? { email: values.ADMIN_EMAIL, password: values.ADMIN_PASSWORD } : undefined,
+    logLevel: values.LOG_LEVEL,
+    staticDir: values.STATIC_DIR,
+  };
+}

@@ -1,0 +1,29 @@
+import type { Routes } from '@angular/router';
+import { authGuard } from './core/auth-guard';
+
+export const routes: Routes = [
+  {
+    path: 'connexion',
+    title: 'Connexion',
+    loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
+  },
+  {
+    // Everything else needs a signed-in user and lives inside the shell.
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./core/shell').then((m) => m.Shell),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Plan d’action',
+        loadComponent: () => import('./plan/plan-page').then((m) => m.PlanPage),
+      },
+      {
+        path: '**',
+        title: 'Page introuvable',
+        loadComponent: () => import('./core/not-found-page').then((m) => m.NotFoundPage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,70 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatListItem, MatNavList } from '@angular/material/list';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatToolbar } from '@angular/material/toolbar';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { map } from 'rxjs';
+import { Auth } from './auth';
+import { loginPath } from './auth-guard';
+
+type NavEntry = { label: string; link: string; exact: boolean };
+
+/** The frame around every signed-in page: toolbar, navigation, main content. */
+@Component({
+  selector: 'app-shell',
+  imports: [
+    MatButton,
+    MatIconButton,
+    MatListItem,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatNavList,
+    MatSidenav,
+    MatSidenavContainer,
+    MatSidenavContent,
+    MatToolbar,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly auth = inject(Auth);
+  private readonly router = inject(Router);
+
+  /** Phones and narrow windows get an overlay menu; wider screens keep it open at the side. */
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 839.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly user = this.auth.user;
+  protected readonly userName = computed(() => this.user()?.displayName ?? '');
+
+  /** Only pages that work are listed. */
+  protected readonly navigation: readonly NavEntry[] = [{ label: 'Plan d’action', link: '/', exact: true }];
+
+  /** With <base href="/">, a bare "#contenu" link would load the home page: move the focus instead. */
+  protected skipToContent(event: Event, content: HTMLElement): void {
+    event.preventDefault();
+    content.focus();
+  }
+
+  protected closeIfOverlay(sidenav: MatSidenav): void {
+    if (this.narrow()) void sidenav.close();
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.auth.logout();
+    await this.router.navigateByUrl(loginPath);
+  }
+}
