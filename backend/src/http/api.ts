@@ -5,6 +5,9 @@ import { verifyCsrf } from '../auth/session';
 import type { CurrentUser, Role } from '../users/users.schema';
 import { fieldErrors, Problem, ProblemDocument, problems } from './problem';
 
+// Validation messages in French, the language of the interface that shows them next to the fields.
+z.config(z.locales.fr());
+
 export type Access = 'public' | 'authenticated' | readonly Role[];
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
