@@ -15,7 +15,11 @@ import { healthRoutes } from './health/health.routes';
 import { Api } from './http/api';
 import { apiNotFound, problemHandler } from './http/errors';
 import type { Logger } from './logger';
+import { contactsRoutes } from './contacts/contacts.routes';
 import { objectivesRoutes } from './objectives/objectives.routes';
+import { partnersRoutes } from './partners/partners.routes';
+import { relationshipsRoutes } from './relationships/relationships.routes';
+import { usersRoutes } from './users/users.routes';
 
 export type AppContext = {
   config: Config;
@@ -40,6 +44,10 @@ export function createApp(context: AppContext) {
   const api = new Api();
   authRoutes(api, context);
   objectivesRoutes(api);
+  partnersRoutes(api);
+  contactsRoutes(api);
+  relationshipsRoutes(api);
+  usersRoutes(api);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

@@ -1,14 +1,29 @@
 import type { Sequelize } from 'sequelize';
 import { AuditEvent } from '../audit/audit-event.model';
 import { Session } from '../auth/session.model';
+import { Affiliation, Contact, ContactEmail, ContactLanguage } from '../contacts/contact.model';
 import { Objective } from '../objectives/objective.model';
-import { Partner, PartnerTag } from '../partners/partner.model';
+import { Partner, PartnerObjective, PartnerTag } from '../partners/partner.model';
 import { Relationship } from '../relationships/relationship.model';
 import { User } from '../users/user.model';
 
 /** Binds every model to the database and declares the associations between them. */
 export function initModels(sequelize: Sequelize) {
-  for (const model of [User, Session, AuditEvent, Objective, Partner, PartnerTag, Relationship]) model.initModel(sequelize);
+  for (const model of [
+    User,
+    Session,
+    AuditEvent,
+    Objective,
+    Partner,
+    PartnerTag,
+    PartnerObjective,
+    Relationship,
+    Contact,
+    ContactEmail,
+    ContactLanguage,
+    Affiliation,
+  ])
+    model.initModel(sequelize);
 
   User.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
   Partner.belongsTo(User, { as: 'owner', foreignKey: 'ownerUserId' });
@@ -16,4 +31,9 @@ export function initModels(sequelize: Sequelize) {
   Relationship.belongsTo(Partner, { as: 'source', foreignKey: 'sourcePartnerId' });
   Relationship.belongsTo(Partner, { as: 'target', foreignKey: 'targetPartnerId' });
   AuditEvent.belongsTo(User, { as: 'actor', foreignKey: 'actorUserId' });
+  Partner.hasMany(PartnerObjective, { as: 'objectiveLinks', foreignKey: 'partnerId' });
+  PartnerObjective.belongsTo(Objective, { as: 'objective', foreignKey: 'objectiveId' });
+  Contact.hasMany(Affiliation, { as: 'affiliations', foreignKey: 'contactId' });
+  Affiliation.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
+  Affiliation.belongsTo(Contact, { as: 'contact', foreignKey: 'contactId' });
 }

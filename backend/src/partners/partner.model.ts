@@ -1,5 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { foldText } from '../common/text';
 import { jsonColumn } from '../db/codecs';
+import { partnerSearchText } from './partner-text';
 import type { PartnerKind, PartnerStatus } from './partners.schema';
 
 /** Any organisation the town relates to. Soft-deleted (paranoid) and versioned. */
@@ -24,6 +26,8 @@ export class Partner extends Model<InferAttributes<Partner>, InferCreationAttrib
   declare publicPhone: string | null;
   declare isExample: CreationOptional<boolean>;
   declare seedKey: string | null;
+  declare lastInteractionAt: CreationOptional<Date | null>;
+  declare searchText: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -52,12 +56,26 @@ export class Partner extends Model<InferAttributes<Partner>, InferCreationAttrib
         publicPhone: { type: DataTypes.STRING(40), allowNull: true },
         isExample: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         seedKey: { type: DataTypes.STRING(64), allowNull: true },
+        lastInteractionAt: { type: DataTypes.DATE(3), allowNull: true },
+        searchText: { type: DataTypes.STRING(2000), allowNull: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
         deletedAt: DataTypes.DATE(3),
       },
-      { sequelize, tableName: 'partners', paranoid: true, version: true },
+      {
+        sequelize,
+        tableName: 'partners',
+        paranoid: true,
+        version: true,
+        hooks: {
+          // The folded columns follow the name, whoever writes it.
+          beforeValidate: (partner: Partner) => {
+            partner.sortName = foldText(partner.name ?? '');
+            partner.searchText = partnerSearchText(partner.name ?? '', partner.localNames, partner.city);
+          },
+        },
+      },
     );
   }
 }
@@ -73,6 +91,22 @@ export class PartnerTag extends Model<InferAttributes<PartnerTag>, InferCreation
         tag: { type: DataTypes.STRING(60), primaryKey: true },
       },
       { sequelize, tableName: 'partner_tags', timestamps: false },
+    );
+  }
+}
+
+/** An objective of the action plan that a partner is concerned by. */
+export class PartnerObjective extends Model<InferAttributes<PartnerObjective>, InferCreationAttributes<PartnerObjective>> {
+  declare partnerId: number;
+  declare objectiveId: number;
+
+  static initModel(sequelize: Sequelize) {
+    PartnerObjective.init(
+      {
+        partnerId: { type: DataTypes.INTEGER, primaryKey: true },
+        objectiveId: { type: DataTypes.INTEGER, primaryKey: true },
+      },
+      { sequelize, tableName: 'partner_objectives', timestamps: false },
     );
   }
 }

@@ -1,0 +1,31 @@
+import type { Transaction } from 'sequelize';
+import { Affiliation } from './contact.model';
+
+export type ContactRepointContext = { keptId: number; mergedId: number; transaction: Transaction };
+
+/**
+ * Moves one kind of link from the merged contact to the kept one. A feature that adds a table
+ * pointing at contacts (interactions, follow-ups...) adds its re-pointer here.
+ */
+export type ContactRepointer = { name: string; repoint: (context: ContactRepointContext) => Promise<number> };
+
+export const contactRepointers: ContactRepointer[] = [
+  {
+    name: 'affiliations',
+    repoint: async ({ keptId, mergedId, transaction }) => {
+      const kept = await Affiliation.findAll({ where: { contactId: keptId }, transaction });
+      const same = (a: Affiliation, b: Affiliation) =>
+        a.partnerId === b.partnerId && a.roleKey === b.roleKey && a.startedOn === b.startedOn && a.endedOn === b.endedOn;
+      let moved = 0;
+      for (const affiliation of await Affiliation.findAll({ where: { contactId: mergedId }, transaction })) {
+        if (kept.some((existing) => same(existing, affiliation))) {
+          await affiliation.destroy({ transaction });
+          continue;
+        }
+        await Affiliation.update({ contactId: keptId }, { where: { id: affiliation.id }, transaction });
+        moved += 1;
+      }
+      return moved;
+    },
+  },
+];
