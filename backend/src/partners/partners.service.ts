@@ -43,11 +43,13 @@ async function listExtras(partners: Partner[], transaction?: Transaction) {
   const ids = partners.map((partner) => partner.id);
   const ownerIds = [...new Set(partners.map((partner) => partner.ownerUserId).filter((id): id is number => id !== null))];
   const [tags, owners] = await Promise.all([
-    ids.length ? PartnerTag.findAll({ where: { partnerId: ids }, order: [['tag', 'ASC']], transaction }) : [],
+    ids.length ? PartnerTag.findAll({ where: { partnerId: ids }, transaction }) : [],
     ownerIds.length ? User.findAll({ where: { id: ownerIds }, attributes: ['id', 'displayName'], transaction }) : [],
   ]);
   const tagsOf = new Map<number, string[]>();
   for (const row of tags) tagsOf.set(row.partnerId, [...(tagsOf.get(row.partnerId) ?? []), row.tag]);
+  // Sorted here, the French way, so that both engines give the same order whatever their collation.
+  for (const list of tagsOf.values()) list.sort((a, b) => a.localeCompare(b, 'fr'));
   const ownerOf = new Map(owners.map((owner) => [owner.id, { id: owner.id, displayName: owner.displayName }]));
   return {
     tags: (partner: Partner) => tagsOf.get(partner.id) ?? [],
@@ -223,7 +225,9 @@ export async function findDuplicatePartners(name: string, country: string | null
 // ---------------------------------------------------------------- writing
 
 async function setTags(partnerId: number, tags: string[], transaction: Transaction) {
-  const unique = [...new Map(tags.map((tag) => [tag.toLowerCase(), tag])).values()];
+  const seen = new Map<string, string>();
+  for (const tag of tags) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+  const unique = [...seen.values()];
   await PartnerTag.destroy({ where: { partnerId }, transaction });
   if (unique.length) await PartnerTag.bulkCreate(unique.map((tag) => ({ partnerId, tag })), { transaction });
 }

@@ -83,6 +83,7 @@ describe('partners API', () => {
       );
       expect(response.body.id).toEqual(jasmine.any(Number));
       expect(response.body.tags).toEqual(['jeunesse', 'jumelage']);
+      expect((await officer.get(`/api/v1/partners/${response.body.id}`)).body.tags).toEqual(['jeunesse', 'jumelage']);
       expect(response.body.owner).toEqual({ id: owner.id, displayName: owner.displayName });
       expect(response.body.objectives.map((objective: { code: string }) => objective.code)).toEqual(['I.3']);
       const read = await officer.get(`/api/v1/partners/${response.body.id}`);
@@ -226,14 +227,13 @@ describe('partners API', () => {
 
     beforeAll(async () => {
       const make = async (key: string, body: Record<string, unknown>) => [key, (await create(officer, { confirmDuplicate: true, ...body })).body.id] as const;
-      ids = Object.fromEntries(
-        await Promise.all([
-          make('eu', { name: `Éducation Europe ${marker}`, kind: 'network', country: 'BE', tags: ['Europe'], objectiveIds: [1], status: 'active' }),
-          make('de', { name: `Ämter Köln ${marker}`, kind: 'institution', country: 'DE', city: 'Köln', tags: ['Europe', 'jumelage'], status: 'dormant' }),
-          make('ua', { name: `Kyiv school ${marker}`, kind: 'school', country: 'UA', localNames: { uk: 'Київ' }, objectiveIds: [7], ownerUserId: officer.user.id }),
-          make('fr', { name: `Amicale ${marker}`, kind: 'association', country: 'FR', city: 'Sceaux', status: 'prospect' }),
-        ]),
-      );
+      // One after the other: ids grow in this order (eu < de < ua < fr).
+      ids = Object.fromEntries([
+        await make('eu', { name: `Éducation Europe ${marker}`, kind: 'network', country: 'BE', tags: ['Europe'], objectiveIds: [1], status: 'active' }),
+        await make('de', { name: `Ämter Köln ${marker}`, kind: 'institution', country: 'DE', city: 'Köln', tags: ['Europe', 'jumelage'], status: 'dormant' }),
+        await make('ua', { name: `Kyiv school ${marker}`, kind: 'school', country: 'UA', localNames: { uk: 'Київ' }, objectiveIds: [7], ownerUserId: officer.user.id }),
+        await make('fr', { name: `Amicale ${marker}`, kind: 'association', country: 'FR', city: 'Sceaux', status: 'prospect' }),
+      ]);
       await Partner.update({ lastInteractionAt: new Date('2026-10-01T10:00:00Z') }, { where: { id: ids['de']! } });
       await Partner.update({ lastInteractionAt: new Date('2026-11-01T10:00:00Z') }, { where: { id: ids['fr']! } });
     });
@@ -250,7 +250,8 @@ describe('partners API', () => {
     });
 
     it('sorts by last interaction, most recent first, never-contacted last', async () => {
-      expect(await names({ sort: '-lastInteraction' })).toEqual(['fr', 'de', 'eu', 'ua']);
+      // Among equal keys (never contacted), the id breaks the tie in the same direction.
+      expect(await names({ sort: '-lastInteraction' })).toEqual(['fr', 'de', 'ua', 'eu']);
       expect(await names({ sort: 'lastInteraction' })).toEqual(['de', 'fr', 'eu', 'ua']);
     });
 
