@@ -20,6 +20,14 @@ export const routes: Routes = [
         loadComponent: () => import('./plan/plan-page').then((m) => m.PlanPage),
       },
       {
+        path: 'partenaires',
+        loadChildren: () => import('./partners/partners.routes').then((m) => m.partnersRoutes),
+      },
+      {
+        path: 'contacts',
+        loadChildren: () => import('./contacts/contacts.routes').then((m) => m.contactsRoutes),
+      },
+      {
         path: '**',
         title: 'Page introuvable',
         loadComponent: () => import('./core/not-found-page').then((m) => m.NotFoundPage),

@@ -16,6 +16,8 @@ export class ApiProblem extends Error {
     readonly errors: readonly FieldError[] = [],
     /** Seconds to wait before trying again, from the Retry-After header (429, 503). */
     readonly retryAfterSeconds: number | null = null,
+    /** The whole problem document, with its extension members (`candidates`, `current`...). */
+    readonly body: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail ?? title);
   }
@@ -38,6 +40,7 @@ export class ApiProblem extends Error {
         document.detail,
         document.errors ?? [],
         retryAfterSeconds,
+        document as Record<string, unknown>,
       );
     }
     if (response.status === 0) {

@@ -51,7 +51,16 @@ export class Shell {
   protected readonly userName = computed(() => this.user()?.displayName ?? '');
 
   /** Only pages that work are listed. */
-  protected readonly navigation: readonly NavEntry[] = [{ label: 'Plan d’action', link: '/', exact: true }];
+  protected readonly navigation = computed<readonly NavEntry[]>(() => [
+    { label: 'Plan d’action', link: '/', exact: true },
+    // Associations get their own portal; these lists are for the town's staff.
+    ...(this.user() && this.user()?.role !== 'association'
+      ? [
+          { label: 'Partenaires', link: '/partenaires', exact: false },
+          { label: 'Contacts', link: '/contacts', exact: false },
+        ]
+      : []),
+  ]);
 
   /** With <base href="/">, a bare "#contenu" link would load the home page: move the focus instead. */
   protected skipToContent(event: Event, content: HTMLElement): void {

@@ -1,0 +1,223 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatChip, MatChipRemove, MatChipSet } from '@angular/material/chips';
+import { MatOption } from '@angular/material/core';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSelect } from '@angular/material/select';
+import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
+import {
+  MatCell,
+  MatCellDef,
+  MatColumnDef,
+  MatHeaderCell,
+  MatHeaderCellDef,
+  MatHeaderRow,
+  MatHeaderRowDef,
+  MatRow,
+  MatRowDef,
+  MatTable,
+} from '@angular/material/table';
+import { ActivatedRoute, type ParamMap, Router, RouterLink } from '@angular/router';
+import type { ContactListItem } from '@api/contacts/contacts.schema';
+import type { PartnerListItem } from '@api/partners/partners.schema';
+import { ApiProblem } from '../core/api-problem';
+import { PartnerPicker } from '../partners/partner-picker';
+import { PartnersApi } from '../partners/partners-api';
+import { canWriteRecords } from '../records/can-write';
+import { Countries } from '../records/countries';
+import { languageLabel } from '../records/labels';
+import { commonLanguages } from './contact-form';
+import { type ContactFilters, ContactsApi } from './contacts-api';
+
+type Chip = { param: string; value: string; label: string };
+const multiParams = ['partner', 'language', 'country'] as const;
+
+export function contactFiltersFrom(params: ParamMap): ContactFilters {
+  const filters: ContactFilters = {};
+  for (const key of ['q', 'role', 'sort', 'cursor'] as const) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  for (const param of multiParams) {
+    const values = params.getAll(param).filter(Boolean);
+    if (values.length) filters[param] = values;
+  }
+  if (params.get('deleted') === 'true') filters.deleted = true;
+  return filters;
+}
+
+/** The contacts, filtered by partner, role, language and country, paged; the state lives in the URL. */
+@Component({
+  selector: 'app-contact-list',
+  imports: [
+    MatButton,
+    MatCell,
+    MatCellDef,
+    MatCheckbox,
+    MatChip,
+    MatChipRemove,
+    MatChipSet,
+    MatColumnDef,
+    MatFormField,
+    MatHeaderCell,
+    MatHeaderCellDef,
+    MatHeaderRow,
+    MatHeaderRowDef,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatProgressBar,
+    MatRow,
+    MatRowDef,
+    MatSelect,
+    MatSort,
+    MatSortHeader,
+    MatTable,
+    PartnerPicker,
+    RouterLink,
+  ],
+  templateUrl: './contact-list.html',
+  styleUrl: '../partners/partner-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ContactList {
+  private readonly api = inject(ContactsApi);
+  private readonly partnersApi = inject(PartnersApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly countries = inject(Countries);
+  protected readonly canWrite = canWriteRecords();
+  protected readonly languageLabel = languageLabel;
+  protected readonly languages = commonLanguages;
+
+  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
+  protected readonly filters = computed(() => contactFiltersFrom(this.params()));
+  protected readonly trash = computed(() => this.filters().deleted === true);
+  protected readonly sort = computed<Sort>(() => {
+    const sort = this.filters().sort ?? 'name';
+    return { active: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' };
+  });
+  protected readonly items = signal<ContactListItem[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly error = signal<string | null>(null);
+  private readonly previousCursors = signal<(string | undefined)[]>([]);
+  private readonly partnerNames = signal<Record<string, string>>({});
+  protected readonly columns = ['name', 'jobTitle', 'affiliations', 'country', 'languages', 'emails'];
+
+  protected readonly chips = computed<Chip[]>(() => {
+    const filters = this.filters();
+    const chips: Chip[] = [];
+    if (filters.q) chips.push({ param: 'q', value: filters.q, label: `Texte : ${filters.q}` });
+    if (filters.role) chips.push({ param: 'role', value: filters.role, label: `Rôle : ${filters.role}` });
+    for (const value of filters.partner ?? []) chips.push({ param: 'partner', value, label: `Partenaire : ${this.partnerNames()[value] ?? value}` });
+    for (const value of filters.language ?? []) chips.push({ param: 'language', value, label: `Langue : ${languageLabel(value)}` });
+    for (const value of filters.country ?? []) chips.push({ param: 'country', value, label: `Pays : ${this.countries.name(value)}` });
+    return chips;
+  });
+
+  constructor() {
+    this.countries.load();
+    effect(() => void this.fetch(this.filters()));
+    effect(() => {
+      for (const id of this.filters().partner ?? []) {
+        if (!(id in this.partnerNames())) {
+          void this.partnersApi.get(Number(id)).then(
+            (partner) => this.partnerNames.update((names) => ({ ...names, [id]: partner.name })),
+            () => undefined,
+          );
+        }
+      }
+    });
+  }
+
+  private async fetch(filters: ContactFilters): Promise<void> {
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.list(filters);
+      this.items.set(page.items);
+      this.nextCursor.set(page.nextCursor);
+    } catch (error: unknown) {
+      this.items.set([]);
+      this.nextCursor.set(null);
+      this.error.set(ApiProblem.from(error).code === 'validation_failed' ? 'Ce lien contient un filtre ou une page qui n’est plus valable.' : 'La liste n’a pas pu être chargée.');
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  private navigate(changes: Record<string, string | string[] | null>, keepCursor = false): void {
+    if (!keepCursor) this.previousCursors.set([]);
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { ...changes, ...(keepCursor ? {} : { cursor: null }) }, queryParamsHandling: 'merge' });
+  }
+
+  protected search(text: string): void {
+    this.navigate({ q: text.trim() || null });
+  }
+
+  protected setRole(text: string): void {
+    this.navigate({ role: text.trim() || null });
+  }
+
+  protected setMulti(param: (typeof multiParams)[number], values: string[]): void {
+    this.navigate({ [param]: values.length ? values : null });
+  }
+
+  protected pickPartner(partner: PartnerListItem | null): void {
+    if (!partner) return;
+    this.partnerNames.update((names) => ({ ...names, [String(partner.id)]: partner.name }));
+    this.setMulti('partner', [...new Set([...(this.filters().partner ?? []), String(partner.id)])]);
+  }
+
+  protected removeChip(chip: Chip): void {
+    if (chip.param === 'q' || chip.param === 'role') return this.navigate({ [chip.param]: null });
+    const param = chip.param as (typeof multiParams)[number];
+    this.setMulti(param, (this.filters()[param] ?? []).filter((value) => value !== chip.value));
+  }
+
+  protected clearFilters(): void {
+    this.navigate({ q: null, role: null, partner: null, language: null, country: null });
+  }
+
+  protected setTrash(trash: boolean): void {
+    this.navigate({ deleted: trash ? 'true' : null });
+  }
+
+  protected sortChange(sort: Sort): void {
+    const descending = sort.direction === 'desc';
+    const key = sort.direction ? sort.active : 'name';
+    this.navigate({ sort: key === 'name' && !descending ? null : `${descending ? '-' : ''}${key}` });
+  }
+
+  protected nextPage(): void {
+    const next = this.nextCursor();
+    if (!next) return;
+    this.previousCursors.update((cursors) => [...cursors, this.filters().cursor]);
+    this.navigate({ cursor: next }, true);
+  }
+
+  protected previousPage(): void {
+    const cursors = this.previousCursors();
+    this.previousCursors.set(cursors.slice(0, -1));
+    this.navigate({ cursor: cursors.at(-1) ?? null }, true);
+  }
+
+  protected firstPage(): void {
+    this.navigate({ cursor: null });
+  }
+
+  protected readonly hasPrevious = computed(() => this.filters().cursor !== undefined);
+  protected readonly canGoBack = computed(() => this.previousCursors().length > 0);
+
+  protected currentAffiliations(contact: ContactListItem): string {
+    return contact.affiliations
+      .filter((affiliation) => !affiliation.endedOn)
+      .map((affiliation) => (affiliation.role ? `${affiliation.role}, ${affiliation.partner.name}` : affiliation.partner.name))
+      .join(' ; ');
+  }
+}

@@ -1,0 +1,100 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import type { ContactView } from '@api/contacts/contacts.schema';
+import { firstValueFrom } from 'rxjs';
+import { ApiProblem } from '../core/api-problem';
+import { canWriteRecords } from '../records/can-write';
+import { ConfirmDialog, type ConfirmData } from '../records/confirm-dialog';
+import { Countries } from '../records/countries';
+import { HistoryList } from '../records/history-list';
+import { languageLabel, legalBasisLabels } from '../records/labels';
+import { ContactMergeDialog, type ContactMergeData } from './contact-merge-dialog';
+import { ContactsApi } from './contacts-api';
+
+@Component({
+  selector: 'app-contact-page',
+  imports: [DatePipe, HistoryList, MatButton, MatProgressBar, RouterLink],
+  templateUrl: './contact-page.html',
+  styleUrl: '../partners/partner-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ContactPage {
+  private readonly api = inject(ContactsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly title = inject(Title);
+  protected readonly countries = inject(Countries);
+  protected readonly canWrite = canWriteRecords();
+  protected readonly legalBasisLabels = legalBasisLabels;
+  protected readonly languageLabel = languageLabel;
+
+  readonly id = input.required<string>();
+  protected readonly contact = signal<ContactView | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly message = signal<string | null>(null);
+  protected readonly revision = signal(0);
+  protected readonly loadHistory = (cursor?: string) => this.api.history(Number(this.id()), cursor);
+
+  constructor() {
+    this.countries.load();
+    effect(() => void this.load(Number(this.id())));
+  }
+
+  private async load(id: number): Promise<void> {
+    try {
+      const contact = await this.api.get(id);
+      this.contact.set(contact);
+      this.title.setTitle(`${contact.fullName} · Passerelles`);
+      this.revision.update((value) => value + 1);
+    } catch (error: unknown) {
+      this.error.set(ApiProblem.from(error).status === 404 ? 'Ce contact n’existe pas.' : 'La fiche n’a pas pu être chargée.');
+    }
+  }
+
+  protected async remove(): Promise<void> {
+    const contact = this.contact();
+    if (!contact) return;
+    const confirmed = await firstValueFrom(
+      this.dialog
+        .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, {
+          data: { title: 'Supprimer ce contact ?', message: `La fiche de ${contact.fullName} ira dans la corbeille, d’où elle pourra être restaurée.`, confirm: 'Supprimer' },
+        })
+        .afterClosed(),
+    );
+    if (confirmed) await this.act(() => this.api.delete(contact.id), `La fiche de ${contact.fullName} a été mise à la corbeille.`);
+  }
+
+  protected async restore(): Promise<void> {
+    const contact = this.contact();
+    if (contact) await this.act(() => this.api.restore(contact.id), `La fiche de ${contact.fullName} a été restaurée.`);
+  }
+
+  protected async merge(): Promise<void> {
+    const contact = this.contact();
+    if (!contact) return;
+    const merged = await firstValueFrom(
+      this.dialog.open<ContactMergeDialog, ContactMergeData, ContactView>(ContactMergeDialog, { data: { contact }, width: '560px' }).afterClosed(),
+    );
+    if (merged) {
+      this.message.set('Les deux fiches ont été fusionnées.');
+      await this.load(contact.id);
+    }
+  }
+
+  private async act(action: () => Promise<unknown>, done: string): Promise<void> {
+    this.actionError.set(null);
+    try {
+      await action();
+      this.message.set(done);
+    } catch (error: unknown) {
+      const problem = ApiProblem.from(error);
+      this.actionError.set(problem.detail ?? problem.title);
+    }
+    await this.load(Number(this.id()));
+  }
+}

@@ -1,0 +1,67 @@
+import type { LegalBasis } from '@api/contacts/contacts.schema';
+import type { PartnerKind, PartnerStatus } from '@api/partners/partners.schema';
+import type { RelationshipType } from '@api/relationships/relationships.schema';
+
+/** The domain's words as the interface says them (see docs/glossary.md). */
+export const kindLabels: Record<PartnerKind, string> = {
+  network: 'Réseau',
+  twin_town: 'Ville jumelle',
+  partner_town: 'Ville partenaire',
+  university: 'Université',
+  school: 'Établissement scolaire',
+  association: 'Association',
+  institution: 'Institution',
+  programme: 'Programme',
+  label: 'Label',
+  other: 'Autre',
+};
+
+export const statusLabels: Record<PartnerStatus, string> = {
+  prospect: 'En projet',
+  active: 'Actif',
+  dormant: 'En sommeil',
+  former: 'Ancien',
+};
+
+export const legalBasisLabels: Record<LegalBasis, string> = {
+  public_task: 'Mission de service public',
+  legitimate_interest: 'Intérêt légitime',
+  consent: 'Consentement',
+};
+
+/** How a link reads from each end: "Brühl — jumelée avec — Ville de Sceaux", "EUGLOH — a pour membre — Lund University". */
+export const relationshipWording: Record<RelationshipType, { fromSource: string; fromTarget: string }> = {
+  member_of: { fromSource: 'membre de', fromTarget: 'a pour membre' },
+  part_of: { fromSource: 'fait partie de', fromTarget: 'comprend' },
+  twinned_with: { fromSource: 'jumelée avec', fromTarget: 'jumelée avec' },
+  partner_of: { fromSource: 'partenaire de', fromTarget: 'partenaire de' },
+  funded_by: { fromSource: 'financé par', fromTarget: 'finance' },
+  supports: { fromSource: 'soutient', fromTarget: 'soutenu par' },
+};
+
+/** The choices of the "add a link" dialog, each worded from the partner whose page is open. */
+export type LinkChoice = { key: string; type: RelationshipType; thisIsSource: boolean; label: string };
+export const linkChoices: LinkChoice[] = (Object.keys(relationshipWording) as RelationshipType[]).flatMap((type) => {
+  const wording = relationshipWording[type];
+  const choices: LinkChoice[] = [{ key: `${type}:source`, type, thisIsSource: true, label: wording.fromSource }];
+  if (wording.fromTarget !== wording.fromSource) choices.push({ key: `${type}:target`, type, thisIsSource: false, label: wording.fromTarget });
+  return choices;
+});
+
+export const languageNames = new Intl.DisplayNames(['fr'], { type: 'language' });
+
+export function languageLabel(code: string): string {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function kindLabel(kind: string): string {
+  return (kindLabels as Record<string, string>)[kind] ?? kind;
+}
+
+export function statusLabel(status: string): string {
+  return (statusLabels as Record<string, string>)[status] ?? status;
+}
