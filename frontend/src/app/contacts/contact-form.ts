@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -95,6 +95,7 @@ export class ContactForm {
   private readonly partnersApi = inject(PartnersApi);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly changeDetector = inject(ChangeDetectorRef);
   protected readonly countries = inject(Countries);
 
   readonly id = input<string>();
@@ -181,6 +182,8 @@ export class ContactForm {
     try {
       const partner = await this.partnersApi.get(partnerId);
       if (this.affiliations.length === 0) this.affiliations.push(this.affiliationRow({ partnerId: partner.id, partnerName: partner.name, role: '', startedOn: '', endedOn: '' }));
+      // The form is not a signal: tell the (zoneless) view that the rows changed.
+      this.changeDetector.markForCheck();
     } catch {
       // The form works without the prefilled affiliation.
     }
