@@ -75,6 +75,17 @@ describe('Shell', () => {
     expect(link.getAttribute('aria-current')).toBe('page');
   });
 
+  it('lists the partners and contacts for the town’s staff', async () => {
+    const body = await open(false);
+
+    const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Plan d’action', '/'],
+      ['Partenaires', '/partenaires'],
+      ['Contacts', '/contacts'],
+    ]);
+  });
+
   it('keeps the navigation open at the side on wide screens', async () => {
     const body = await open(false);
 

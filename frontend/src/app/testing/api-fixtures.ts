@@ -1,5 +1,6 @@
 import type { ProblemDocument } from '@api/http/problem';
 import type { ObjectiveList } from '@api/objectives/objectives.schema';
+import type { PartnerView } from '@api/partners/partners.schema';
 import type { CurrentUser } from '@api/users/users.schema';
 
 /** Test data shaped by the API's own types, so a contract change breaks the specs at compile time. */
@@ -49,3 +50,34 @@ export const actionPlan: ObjectiveList = {
 export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve));
 }
+
+export const bruhl: PartnerView = {
+  id: 12,
+  name: 'Brühl',
+  localNames: { de: 'Brühl (Rheinland)' },
+  kind: 'twin_town',
+  country: 'DE',
+  city: 'Brühl',
+  website: 'https://www.bruehl.de',
+  description: 'Ville jumelle allemande.',
+  status: 'active',
+  tags: ['jumelage'],
+  owner: { id: 7, displayName: 'Claire Martin' },
+  objectives: [{ id: 3, code: 'I.3', title: 'Contribuer à conforter l’amitié franco-allemande' }],
+  charterSignedOn: '1964-06-14',
+  labelObtainedOn: null,
+  labelRenewalDueOn: null,
+  publicActivities: null,
+  publicNeeds: null,
+  publicEmail: null,
+  publicPhone: null,
+  isExample: false,
+  lastInteractionAt: null,
+  version: 3,
+  createdAt: new Date('2026-11-01T09:00:00Z'),
+  updatedAt: new Date('2026-11-20T09:00:00Z'),
+  deletedAt: null,
+};
+
+export const countries = { items: [{ code: 'DE', name: 'Allemagne' }, { code: 'FR', name: 'France' }] };
+export const owners = { items: [{ id: 7, displayName: 'Claire Martin' }, { id: 8, displayName: 'Paul Martin' }] };
