@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ElementRef, Injector, ChangeDetectorRef, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -17,6 +17,7 @@ import { PartnersApi } from '../partners/partners-api';
 import { Countries } from '../records/countries';
 import { fieldName, formatValue } from '../records/history-text';
 import { languageLabel, legalBasisLabels } from '../records/labels';
+import { focusAfterRender } from '../records/focus';
 import { applyServerErrors } from '../records/server-errors';
 import { ContactsApi } from './contacts-api';
 
@@ -95,6 +96,8 @@ export class ContactForm {
   private readonly partnersApi = inject(PartnersApi);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly changeDetector = inject(ChangeDetectorRef);
   protected readonly countries = inject(Countries);
 
@@ -226,6 +229,7 @@ export class ContactForm {
   private handle(problem: ApiProblem, value: FormValue): void {
     if (problem.code === 'probable_duplicate') {
       this.duplicates.set((problem.body['candidates'] as ContactDuplicateCandidate[]) ?? []);
+      focusAfterRender(this.injector, this.host, '.duplicates');
       return;
     }
     if (problem.code === 'version_conflict' && problem.body['current']) {
@@ -244,10 +248,12 @@ export class ContactForm {
         mine: field in mine ? (field === 'affiliations' ? value.affiliations.map((row) => row.partnerName).join(', ') : formatValue(field, valueBody[field], country)) : '',
       }));
       this.conflict.set({ current, by: lastChange?.actor?.displayName ?? null, at: lastChange?.occurredAt ?? null, fields });
+      focusAfterRender(this.injector, this.host, '.conflict');
       return;
     }
     if (problem.status === 400) {
       this.formErrors.set(applyServerErrors(this.form, problem));
+      focusAfterRender(this.injector, this.host, '[role="alert"], .mat-form-field-invalid input, .mat-form-field-invalid textarea, .mat-form-field-invalid mat-select');
       return;
     }
     this.formErrors.set([problem.detail ?? problem.title]);

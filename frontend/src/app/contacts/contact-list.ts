@@ -25,6 +25,7 @@ import { ActivatedRoute, type ParamMap, Router, RouterLink } from '@angular/rout
 import type { ContactListItem } from '@api/contacts/contacts.schema';
 import type { PartnerListItem } from '@api/partners/partners.schema';
 import { ApiProblem } from '../core/api-problem';
+import { listErrorMessage } from '../records/list-errors';
 import { PartnerPicker } from '../partners/partner-picker';
 import { PartnersApi } from '../partners/partners-api';
 import { canWriteRecords } from '../records/can-write';
@@ -145,7 +146,7 @@ export class ContactList {
     } catch (error: unknown) {
       this.items.set([]);
       this.nextCursor.set(null);
-      this.error.set(ApiProblem.from(error).code === 'validation_failed' ? 'Ce lien contient un filtre ou une page qui n’est plus valable.' : 'La liste n’a pas pu être chargée.');
+      this.error.set(listErrorMessage(ApiProblem.from(error)));
     } finally {
       this.loading.set(false);
     }

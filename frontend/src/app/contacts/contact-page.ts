@@ -52,7 +52,8 @@ export class ContactPage {
       this.title.setTitle(`${contact.fullName} · Passerelles`);
       this.revision.update((value) => value + 1);
     } catch (error: unknown) {
-      this.error.set(ApiProblem.from(error).status === 404 ? 'Ce contact n’existe pas.' : 'La fiche n’a pas pu être chargée.');
+      const status = ApiProblem.from(error).status;
+      this.error.set(status === 404 ? 'Ce contact n’existe pas.' : status === 403 ? 'Votre rôle ne donne pas accès à cette fiche.' : 'La fiche n’a pas pu être chargée.');
     }
   }
 

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ElementRef, Injector, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormArray, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -15,6 +15,7 @@ import { objectivesResource } from '../plan/objectives-api';
 import { Countries } from '../records/countries';
 import { fieldName, formatValue } from '../records/history-text';
 import { kindLabels, statusLabels } from '../records/labels';
+import { focusAfterRender } from '../records/focus';
 import { applyServerErrors } from '../records/server-errors';
 import { PartnersApi } from './partners-api';
 
@@ -91,6 +92,8 @@ export class PartnerForm {
   private readonly api = inject(PartnersApi);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   protected readonly countries = inject(Countries);
   protected readonly objectives = objectivesResource();
 
@@ -202,6 +205,7 @@ export class PartnerForm {
     const body = problemBody(error);
     if (problem.code === 'probable_duplicate') {
       this.duplicates.set((body['candidates'] as DuplicateCandidate[]) ?? []);
+      focusAfterRender(this.injector, this.host, '.duplicates');
       return;
     }
     if (problem.code === 'version_conflict' && body['current']) {
@@ -216,10 +220,12 @@ export class PartnerForm {
         mine: field in mine ? formatValue(field, (partnerBody(value) as Record<string, unknown>)[field], (code) => this.countries.name(code)) : '',
       }));
       this.conflict.set({ current, by: lastChange?.actor?.displayName ?? null, at: lastChange?.occurredAt ?? null, fields });
+      focusAfterRender(this.injector, this.host, '.conflict');
       return;
     }
     if (problem.status === 400) {
       this.formErrors.set(applyServerErrors(this.form, problem, { ownerUserId: 'ownerUserId' }));
+      focusAfterRender(this.injector, this.host, '[role="alert"], .mat-form-field-invalid input, .mat-form-field-invalid textarea, .mat-form-field-invalid mat-select');
       return;
     }
     this.formErrors.set([problem.detail ?? problem.title]);

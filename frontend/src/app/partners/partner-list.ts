@@ -29,6 +29,7 @@ import { partnerKinds, partnerStatuses } from '@api/partners/partners.schema';
 import { ApiProblem } from '../core/api-problem';
 import { objectivesResource } from '../plan/objectives-api';
 import { canWriteRecords } from '../records/can-write';
+import { listErrorMessage } from '../records/list-errors';
 import { Countries } from '../records/countries';
 import { kindLabel, kindLabels, statusLabel, statusLabels } from '../records/labels';
 import { type PartnerFilters, PartnersApi } from './partners-api';
@@ -149,7 +150,7 @@ export class PartnerList {
       const problem = ApiProblem.from(error);
       this.items.set([]);
       this.nextCursor.set(null);
-      this.error.set(problem.code === 'validation_failed' ? 'Ce lien contient un filtre ou une page qui n’est plus valable.' : 'La liste n’a pas pu être chargée.');
+      this.error.set(listErrorMessage(problem));
     } finally {
       this.loading.set(false);
     }

@@ -12,17 +12,17 @@ import { historySentence } from './history-text';
     @if (error()) {
       <p class="error-message" role="alert">L’historique n’a pas pu être chargé.</p>
     }
-    <ol class="history">
-      @for (entry of entries(); track entry.id) {
-        <li>
-          <time [attr.datetime]="entry.occurredAt">{{ sentence(entry) }}</time>
-        </li>
-      } @empty {
-        @if (!loading()) {
-          <li>Aucune modification enregistrée.</li>
+    @if (entries().length) {
+      <ol class="history">
+        @for (entry of entries(); track entry.id) {
+          <li>
+            <time [attr.datetime]="entry.occurredAt">{{ sentence(entry) }}</time>
+          </li>
         }
-      }
-    </ol>
+      </ol>
+    } @else if (!loading()) {
+      <p>Aucune modification enregistrée.</p>
+    }
     @if (nextCursor()) {
       <button mat-stroked-button type="button" (click)="more()">Voir les modifications plus anciennes</button>
     }
