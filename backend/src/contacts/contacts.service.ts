@@ -37,7 +37,8 @@ async function affiliationsOf(contactIds: number[], transaction?: Transaction) {
   const rows = contactIds.length
     ? await Affiliation.findAll({
         where: { contactId: contactIds },
-        include: [{ model: Partner, as: 'partner', attributes: ['id', 'name', 'kind', 'country'], required: true }],
+        // Deleted partners too: a contact keeps its affiliation while the partner sits in the trash.
+        include: [{ model: Partner, as: 'partner', attributes: ['id', 'name', 'kind', 'country'], required: true, paranoid: false }],
         order: [['startedOn', 'DESC'], ['id', 'ASC']],
         transaction,
       })
@@ -160,7 +161,8 @@ type Checked = {
   affiliations?: AffiliationData[] | undefined;
 };
 
-async function check(input: Checked, transaction: Transaction) {
+/** `keptPartnerIds`: partners the contact is already affiliated to, which may be in the trash. */
+async function check(input: Checked, transaction: Transaction, keptPartnerIds: number[] = []) {
   const errors: FieldError[] = [];
   if (input.country && !isCountryCode(input.country)) {
     errors.push({ path: 'country', message: `Pays inconnu : « ${input.country} » n’est pas un code ISO 3166-1 (exemple : FR, DE).` });
@@ -171,9 +173,10 @@ async function check(input: Checked, transaction: Transaction) {
   }
   const affiliations = input.affiliations ?? [];
   const partnerIds = [...new Set(affiliations.map((affiliation) => affiliation.partnerId))];
-  const found = partnerIds.length ? await Partner.findAll({ where: { id: partnerIds }, attributes: ['id'], transaction }) : [];
+  const found = partnerIds.length ? await Partner.findAll({ where: { id: partnerIds }, attributes: ['id', 'deletedAt'], paranoid: false, transaction }) : [];
   affiliations.forEach((affiliation, index) => {
-    if (!found.some((partner) => partner.id === affiliation.partnerId)) {
+    const partner = found.find((candidate) => candidate.id === affiliation.partnerId);
+    if (!partner || (partner.deletedAt && !keptPartnerIds.includes(partner.id))) {
       errors.push({ path: `affiliations.${index}.partnerId`, message: 'Ce partenaire n’existe pas ou a été supprimé.' });
     }
     if (affiliation.startedOn && affiliation.endedOn && affiliation.endedOn < affiliation.startedOn) {
@@ -282,7 +285,7 @@ export async function updateContact(id: number, input: ContactUpdateData, actor:
     const legalBasis = input.legalBasis ?? contact.legalBasis;
     const consentOn = input.consentOn !== undefined ? input.consentOn : contact.consentOn;
     const consentSource = input.consentSource !== undefined ? input.consentSource : contact.consentSource;
-    await check({ ...input, legalBasis, consentOn, consentSource }, transaction);
+    await check({ ...input, legalBasis, consentOn, consentSource }, transaction, before.affiliations.map((affiliation) => affiliation.partner.id));
     const { version: _version, affiliations, confirmDuplicate: _confirm, ...fields } = input as ContactUpdateData & { confirmDuplicate?: boolean };
     const values = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Contact>;
     if (values.emails) values.emails = unique(values.emails, (email) => email.toLowerCase());

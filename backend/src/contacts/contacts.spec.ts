@@ -100,6 +100,18 @@ describe('contacts API', () => {
     expect(stale.body.current).toEqual(jasmine.objectContaining({ jobTitle: 'Maire', version: 1 }));
   });
 
+  it('keeps an affiliation to a partner in the trash, but refuses a new one', async () => {
+    const partner = await makePartner({ name: unique('Corbeille') });
+    const contact = (await create(officer, { lastName: unique('Fidèle'), affiliations: [{ partnerId: partner.id, role: 'Membre' }] })).body;
+    expect((await officer.delete(`/api/v1/partners/${partner.id}`)).status).toBe(204);
+    const read = await officer.get(`/api/v1/contacts/${contact.id}`);
+    expect(read.body.affiliations.map((affiliation: { partner: { id: number } }) => affiliation.partner.id)).toEqual([partner.id]);
+    const kept = await officer.patch(`/api/v1/contacts/${contact.id}`).send({ version: 0, jobTitle: 'Bénévole', affiliations: [{ partnerId: partner.id, role: 'Membre' }] });
+    expect(kept.status).toBe(200);
+    const refused = await create(officer, { lastName: unique('Nouveau'), affiliations: [{ partnerId: partner.id }] });
+    expect(refused.status).toBe(400);
+  });
+
   it('filters by partner, role, language and country, and pages', async () => {
     const partner = await makePartner({ name: unique('Filtre') });
     const marker = unique('Filtrage');

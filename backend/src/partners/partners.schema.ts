@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  HistoryEntry,
   Id,
   IsoDate,
   optionalCountry,
@@ -159,6 +158,3 @@ export const DuplicateCandidate = z
   .object({ id: z.number().int(), name: z.string(), kind: PartnerKind, country: z.string().nullable(), city: z.string().nullable() })
   .meta({ id: 'PartnerDuplicateCandidate' });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
-
-export const PartnerHistoryEntry = HistoryEntry;
-export { HistoryPage as PartnerHistoryPage } from '../common/fields.schema';

@@ -339,6 +339,9 @@ export async function mergePartners(keptId: number, request: MergeRequest, actor
     const moved: Record<string, number> = {};
     for (const repointer of partnerRepointers) moved[repointer.name] = await repointer.repoint({ keptId, mergedId: merged.id, transaction });
     await merged.destroy({ transaction });
+    if (merged.lastInteractionAt && (!kept.lastInteractionAt || merged.lastInteractionAt > kept.lastInteractionAt)) {
+      kept.lastInteractionAt = merged.lastInteractionAt;
+    }
     kept.changed('updatedAt', true);
     await kept.save({ transaction });
     await recordAudit(transaction, {

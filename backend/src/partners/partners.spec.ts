@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Partner } from './partner.model';
 import { User } from '../users/user.model';
-import { Affiliation, Contact } from '../contacts/contact.model';
+import { Affiliation } from '../contacts/contact.model';
 import { Relationship } from '../relationships/relationship.model';
 import { makePartner, makeUser, signedIn, testContext, type TestClient } from '../testing/test-app';
 import type { Role } from '../users/users.schema';
@@ -45,6 +45,10 @@ describe('partners API', () => {
         const other = await makePartner({ name: uniqueName('Autre') });
         const link = await client.post('/api/v1/relationships').send({ type: 'member_of', sourcePartnerId: partner.id, targetPartnerId: other.id });
         expect(link.status).toBe(write);
+        const existing = await officer.post('/api/v1/relationships').send({ type: 'supports', sourcePartnerId: other.id, targetPartnerId: partner.id });
+        expect((await client.delete(`/api/v1/relationships/${existing.body.id}`)).status).toBe(write === 201 ? 204 : write);
+        expect((await client.get('/api/v1/users/owners')).status).toBe(read);
+        expect((await client.get('/api/v1/countries')).status).toBe(200);
         const merged = await makePartner({ name: uniqueName('Fusionné') });
         const merge = await client.post(`/api/v1/partners/${partner.id}/merge`).send({ from: merged.id, version: write === 201 ? 1 : 0 });
         expect(merge.status).toBe(writeStatus);
@@ -363,6 +367,14 @@ describe('partners API', () => {
     });
   });
 
+  it('documents the routes in the OpenAPI document', async () => {
+    const paths = (await request(testContext().app).get('/api/v1/openapi.json')).body.paths;
+    for (const path of ['/api/v1/partners', '/api/v1/partners/{id}', '/api/v1/partners/{id}/restore', '/api/v1/partners/{id}/history', '/api/v1/partners/{id}/merge', '/api/v1/contacts', '/api/v1/contacts/{id}/merge', '/api/v1/relationships', '/api/v1/relationships/{id}']) {
+      expect(paths[path]).withContext(path).toBeDefined();
+    }
+    expect(paths['/api/v1/partners'].post.responses['409']).toBeDefined();
+  });
+
   it('lists the countries with their French names', async () => {
     const response = await officer.get('/api/v1/countries');
     expect(response.body.items).toContain({ code: 'DE', name: 'Allemagne' });
@@ -378,4 +390,3 @@ describe('partners API', () => {
   });
 });
 
-export { Contact };
