@@ -41,6 +41,8 @@ describe('PartnerPage', () => {
   let http: HttpTestingController;
   let page: HTMLElement;
 
+  let user = officer;
+
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [PartnerPage],
@@ -48,7 +50,7 @@ describe('PartnerPage', () => {
     });
     http = TestBed.inject(HttpTestingController);
     const signedIn = TestBed.inject(Auth).refresh();
-    http.expectOne('/api/v1/auth/me').flush(officer);
+    http.expectOne('/api/v1/auth/me').flush(user);
     await signedIn;
     fixture = TestBed.createComponent(PartnerPage);
     fixture.componentRef.setInput('id', '12');
@@ -57,7 +59,10 @@ describe('PartnerPage', () => {
     http.expectOne('/api/v1/countries').flush(countries);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    user = officer;
+  });
 
   async function flushRecord(deletedAt: Date | null = null) {
     http.expectOne('/api/v1/partners/12').flush({ ...bruhl, deletedAt });
@@ -101,6 +106,18 @@ describe('PartnerPage', () => {
     expect(text).toContain('jumelée avec Ville de Sceaux');
     expect(text).toContain('Paul Martin a modifié le statut : actif → en sommeil, le 28 novembre 2026 à 14:03');
     expect(page.querySelector('a[href="/partenaires/12/modifier"]')).not.toBeNull();
+  });
+
+  describe('for the mayor’s office', () => {
+    beforeAll(() => (user = { ...officer, role: 'cabinet' }));
+
+    it('shows the record without any button that changes it', async () => {
+      await flushRecord();
+      expect(page.querySelector('h1')?.textContent).toBe('Brühl');
+      expect(page.querySelector('a[href="/partenaires/12/modifier"]')).toBeNull();
+      const buttons = Array.from(page.querySelectorAll('button'), (button) => button.textContent?.trim());
+      expect(buttons.filter((label) => ['Supprimer', 'Ajouter un lien', 'Ajouter un contact', 'Retirer', 'Fusionner un doublon'].includes(label ?? ''))).toEqual([]);
+    });
   });
 
   it('offers to restore a deleted partner instead of editing it', async () => {
