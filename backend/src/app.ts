@@ -15,6 +15,7 @@ import { healthRoutes } from './health/health.routes';
 import { Api } from './http/api';
 import { apiNotFound, problemHandler } from './http/errors';
 import type { Logger } from './logger';
+import type { Mailer } from './mail/mailer';
 import { objectivesRoutes } from './objectives/objectives.routes';
 
 export type AppContext = {
@@ -22,6 +23,7 @@ export type AppContext = {
   sequelize: Sequelize;
   logger: Logger;
   throttle: LoginThrottle;
+  mailer: Mailer;
 };
 
 /** Builds the Express app: the API under /api/v1, its documentation, and the Angular app. */
