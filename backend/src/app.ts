@@ -17,6 +17,7 @@ import { apiNotFound, problemHandler } from './http/errors';
 import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
 import { objectivesRoutes } from './objectives/objectives.routes';
+import { searchRoutes } from './search/search.routes';
 
 export type AppContext = {
   config: Config;
@@ -42,6 +43,7 @@ export function createApp(context: AppContext) {
   const api = new Api();
   authRoutes(api, context);
   objectivesRoutes(api);
+  searchRoutes(api);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

@@ -6,6 +6,7 @@ import { DatabaseUnreachableError, describeTarget, openDatabase } from './db/dat
 import { backgroundJobs } from './jobs/background-jobs';
 import { JobScheduler } from './jobs/job-scheduler';
 import { createLogger } from './logger';
+import { ensureSearchIndex } from './search/search-index';
 import { createMailer } from './mail/mailer';
 import { ensureFirstAdmin } from './users/first-admin';
 
@@ -16,6 +17,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   logger.info({ database: describeTarget(config.database) }, 'opening the database');
   const sequelize = await openDatabase(config.database, { log: (message) => logger.info(message) });
+  if (await ensureSearchIndex()) logger.info('search index built');
   await ensureFirstAdmin(config, (message) => console.log(message));
   const throttle = await LoginThrottle.create(sequelize, config.database);
   const mailer = createMailer(config.mail);

@@ -4,12 +4,13 @@ import { Session } from '../auth/session.model';
 import { Job } from '../jobs/job.model';
 import { Objective } from '../objectives/objective.model';
 import { Partner, PartnerTag } from '../partners/partner.model';
+import { SearchEntry } from '../search/search-entry.model';
 import { Relationship } from '../relationships/relationship.model';
 import { User } from '../users/user.model';
 
 /** Binds every model to the database and declares the associations between them. */
 export function initModels(sequelize: Sequelize) {
-  for (const model of [User, Session, AuditEvent, Objective, Partner, PartnerTag, Relationship, Job]) model.initModel(sequelize);
+  for (const model of [User, Session, AuditEvent, Objective, Partner, PartnerTag, Relationship, Job, SearchEntry]) model.initModel(sequelize);
 
   User.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
   Partner.belongsTo(User, { as: 'owner', foreignKey: 'ownerUserId' });

@@ -13,6 +13,7 @@ import { Partner } from '../partners/partner.model';
 import type { PartnerKind } from '../partners/partners.schema';
 import { createLogger } from '../logger';
 import { createMailer } from '../mail/mailer';
+import { ensureSearchIndex } from '../search/search-index';
 import { createUser } from '../users/users.service';
 import type { Role } from '../users/users.schema';
 import { createTestDatabase } from './test-database';
@@ -31,6 +32,7 @@ export async function startTestApp(): Promise<TestContext> {
     rmSync(outboxRoot, { recursive: true, force: true });
   };
   const sequelize = await openDatabase(target);
+  await ensureSearchIndex();
   const config: Config = {
     env: 'test',
     port: 0,
