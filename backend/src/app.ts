@@ -16,9 +16,11 @@ import { Api } from './http/api';
 import { apiNotFound, problemHandler } from './http/errors';
 import type { Logger } from './logger';
 import { contactsRoutes } from './contacts/contacts.routes';
+import type { Mailer } from './mail/mailer';
 import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
 import { relationshipsRoutes } from './relationships/relationships.routes';
+import { searchRoutes } from './search/search.routes';
 import { usersRoutes } from './users/users.routes';
 
 export type AppContext = {
@@ -26,6 +28,7 @@ export type AppContext = {
   sequelize: Sequelize;
   logger: Logger;
   throttle: LoginThrottle;
+  mailer: Mailer;
 };
 
 /** Builds the Express app: the API under /api/v1, its documentation, and the Angular app. */
@@ -48,6 +51,7 @@ export function createApp(context: AppContext) {
   contactsRoutes(api);
   relationshipsRoutes(api);
   usersRoutes(api);
+  searchRoutes(api);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

@@ -25,9 +25,24 @@ const environment = z.object({
     .transform((value) => value === 'true' || value === '1'),
   ADMIN_EMAIL: z.email('adresse e-mail invalide').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'au moins 12 caractères').max(128).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'attendu smtp://utilisateur:motdepasse@hôte:587 ou smtps://…' }).optional(),
+  MAIL_FROM: z.string().default('Passerelles <passerelles@localhost>'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'attendu http(s)://hôte[:port]' }).optional(),
+  JOBS: z.enum(['on', 'off']).default('on'),
+  JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  TIME_ZONE: z.string().default('Europe/Paris').refine(isTimeZone, 'fuseau horaire IANA inconnu (ex. Europe/Paris)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().optional(),
 });
+
+function isTimeZone(zone: string) {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type DatabaseTarget = { dialect: 'sqlite'; storage: string } | { dialect: 'mysql'; url: string; database: string };
 
@@ -44,6 +59,14 @@ export type Config = {
   admin: { email: string; password: string | undefined } | undefined;
   logLevel: string;
   staticDir: string | undefined;
+  /** Without SMTP_URL, e-mails are written to data/outbox/ as .eml files. */
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
+  /** The address users reach the app at, for links in e-mails. */
+  publicUrl: string;
+  /** Whether this process runs the background jobs (digests...), and how often it looks for due ones. */
+  jobs: { enabled: boolean; pollSeconds: number };
+  /** The town's time zone: "today", "this week" and daily schedules are reckoned in it. */
+  timeZone: string;
 };
 
 export class ConfigError extends Error {}
@@ -93,5 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admin: values.ADMIN_EMAIL ? { email: values.ADMIN_EMAIL, password: values.ADMIN_PASSWORD } : undefined,
     logLevel: values.LOG_LEVEL,
     staticDir: values.STATIC_DIR,
+    mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    jobs: { enabled: values.JOBS === 'on', pollSeconds: values.JOBS_POLL_SECONDS },
+    timeZone: values.TIME_ZONE,
   };
 }

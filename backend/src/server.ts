@@ -1,10 +1,13 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { LoginThrottle } from './auth/login-throttle';
-import { DatabaseSessionStore } from './auth/session-store';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseUnreachableError, describeTarget, openDatabase } from './db/database';
+import { backgroundJobs } from './jobs/background-jobs';
+import { JobScheduler } from './jobs/job-scheduler';
 import { createLogger } from './logger';
+import { ensureSearchIndex } from './search/search-index';
+import { createMailer } from './mail/mailer';
 import { ensureFirstAdmin } from './users/first-admin';
 
 const shutdownGraceMs = 10_000;
@@ -14,15 +17,18 @@ async function main() {
   const logger = createLogger(config.logLevel);
   logger.info({ database: describeTarget(config.database) }, 'opening the database');
   const sequelize = await openDatabase(config.database, { log: (message) => logger.info(message) });
+  if (await ensureSearchIndex()) logger.info('search index built');
   await ensureFirstAdmin(config, (message) => console.log(message));
   const throttle = await LoginThrottle.create(sequelize, config.database);
-  const app = createApp({ config, sequelize, logger, throttle });
+  const mailer = createMailer(config.mail);
+  const app = createApp({ config, sequelize, logger, throttle, mailer });
 
-  const sweeper = setInterval(() => DatabaseSessionStore.clearExpired().catch(() => {}), 15 * 60_000);
-  sweeper.unref();
+  const scheduler = new JobScheduler(backgroundJobs({ config, mailer }), (job, error) => logger.error({ err: error, job }, 'background job failed'));
+  if (config.jobs.enabled) scheduler.start(config.jobs.pollSeconds * 1000);
 
   const server: Server = app.listen(config.port, config.host, () => {
     console.log(`Passerelles est prête : http://localhost:${config.port} (${describeTarget(config.database)})`);
+    if (!config.mail.smtpUrl) console.log(`Sans SMTP_URL, les e-mails sont écrits dans ${config.mail.outboxDir}`);
   });
 
   let stopping = false;
@@ -32,7 +38,10 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), shutdownGraceMs).unref();
     server.close(() => {
-      sequelize.close().finally(() => process.exit(0));
+      scheduler
+        .stop()
+        .then(() => sequelize.close())
+        .finally(() => process.exit(0));
     });
     server.closeIdleConnections();
   };

@@ -44,7 +44,7 @@ describe('contacts API', () => {
   });
 
   it('creates a contact with affiliations and reads it back (201, id, version)', async () => {
-    const town = await makePartner({ name: unique('Brühl test'), kind: 'twin_town', country: 'DE' });
+    const town = await makePartner({ name: unique('Ville jumelle de test'), kind: 'twin_town', country: 'DE' });
     const response = await create(officer, {
       firstName: 'Anna',
       lastName: unique('Schmidt'),

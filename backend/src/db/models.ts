@@ -2,8 +2,10 @@ import type { Sequelize } from 'sequelize';
 import { AuditEvent } from '../audit/audit-event.model';
 import { Session } from '../auth/session.model';
 import { Affiliation, Contact, ContactEmail, ContactLanguage } from '../contacts/contact.model';
+import { Job } from '../jobs/job.model';
 import { Objective } from '../objectives/objective.model';
 import { Partner, PartnerObjective, PartnerTag } from '../partners/partner.model';
+import { SearchEntry } from '../search/search-entry.model';
 import { Relationship } from '../relationships/relationship.model';
 import { User } from '../users/user.model';
 
@@ -22,6 +24,8 @@ export function initModels(sequelize: Sequelize) {
     ContactEmail,
     ContactLanguage,
     Affiliation,
+    Job,
+    SearchEntry,
   ])
     model.initModel(sequelize);
 

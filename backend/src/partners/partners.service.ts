@@ -8,6 +8,7 @@ import { foldText } from '../common/text';
 import { keysetPage, sortKeyFrom, type SortKey } from '../http/keyset';
 import { problems, type FieldError } from '../http/problem';
 import { Objective } from '../objectives/objective.model';
+import { reindex } from '../search/search-index';
 import { User } from '../users/user.model';
 import { partnerRepointers } from './partner-merge';
 import { Partner, PartnerObjective, PartnerTag } from './partner.model';
@@ -281,6 +282,7 @@ export async function createPartner(input: ParsedCreate, actor: Actor): Promise<
     await setObjectives(partner.id, input.objectiveIds ?? [], transaction);
     const view = await partnerView(partner, transaction);
     await recordAudit(transaction, { actorUserId: actor.id, action: 'create', entityType: 'partner', entityId: partner.id, after: snapshot(view) });
+    await reindex(transaction, 'partner', [partner.id]);
     return view;
   });
 }
@@ -305,6 +307,7 @@ export async function updatePartner(id: number, input: ParsedUpdate, actor: Acto
     const diff = changedFields(snapshot(before), snapshot(after));
     if (diff.changed) {
       await recordAudit(transaction, { actorUserId: actor.id, action: 'update', entityType: 'partner', entityId: id, before: diff.before, after: diff.after });
+      await reindex(transaction, 'partner', [id]);
     }
     return after;
   });
@@ -315,6 +318,7 @@ export async function deletePartner(id: number, actor: Actor) {
     const partner = await findPartner(id, { transaction });
     await partner.destroy({ transaction });
     await recordAudit(transaction, { actorUserId: actor.id, action: 'delete', entityType: 'partner', entityId: id, before: { name: partner.name } });
+    await reindex(transaction, 'partner', [id]);
   });
 }
 
@@ -324,6 +328,7 @@ export async function restorePartner(id: number, actor: Actor): Promise<PartnerV
     if (!partner.deletedAt) return partnerView(partner, transaction);
     await partner.restore({ transaction });
     await recordAudit(transaction, { actorUserId: actor.id, action: 'restore', entityType: 'partner', entityId: id, after: { name: partner.name } });
+    await reindex(transaction, 'partner', [id]);
     return partnerView(partner, transaction);
   });
 }
@@ -359,6 +364,7 @@ export async function mergePartners(keptId: number, request: MergeRequest, actor
       before: { name: merged.name },
       after: { mergedInto: { id: kept.id, name: kept.name } },
     });
+    await reindex(transaction, 'partner', [keptId, merged.id]);
     return partnerView(kept, transaction);
   });
 }

@@ -65,12 +65,13 @@ describe('partners API', () => {
   describe('create and read', () => {
     it('answers 201 with the record, its id and version, and reads it back', async () => {
       const owner = officer.user;
-      const name = uniqueName('Städtepartnerschaft Brühl-Sceaux');
+      // Names that no other spec searches for: the search index is shared by the whole run.
+      const name = uniqueName('Partnerschaftsverein Königswinter');
       const response = await create(officer, {
         name,
         kind: 'association',
         country: 'de',
-        city: 'Brühl',
+        city: 'Königswinter',
         localNames: { de: 'Partnerschaftsverein' },
         website: 'https://www.bruehl.de',
         status: 'prospect',
@@ -134,14 +135,14 @@ describe('partners API', () => {
 
   describe('probable duplicates', () => {
     it('warns about the same name in the same country, accents and case ignored, unless confirmed', async () => {
-      const name = uniqueName('Université de Hambourg');
-      const first = await create(officer, { name, country: 'DE' });
+      const name = uniqueName('Académie de Gröningue');
+      const first = await create(officer, { name, country: 'NL' });
       expect(first.status).toBe(201);
-      const again = await create(officer, { name: name.toUpperCase().replace('É', 'E'), country: 'DE' });
+      const again = await create(officer, { name: name.toUpperCase().replace('É', 'E').replace('Ö', 'O'), country: 'NL' });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('probable_duplicate');
       expect(again.body.candidates).toEqual([jasmine.objectContaining({ id: first.body.id, name })]);
-      const confirmed = await create(officer, { name: name.toUpperCase(), country: 'DE', confirmDuplicate: true });
+      const confirmed = await create(officer, { name: name.toUpperCase(), country: 'NL', confirmDuplicate: true });
       expect(confirmed.status).toBe(201);
     });
 
@@ -365,6 +366,24 @@ describe('partners API', () => {
       expect((await officer.post(`/api/v1/partners/${kept.id}/merge`).send({ from: 999999, version: kept.version })).status).toBe(400);
       expect((await Partner.findByPk(merged.id))!.deletedAt).toBeNull();
     });
+  });
+
+  it('keeps the search index in step: created, renamed, deleted, restored and merged partners', async () => {
+    const stamp = `zz${Date.now().toString(36)}`;
+    const titles = async (q: string) =>
+      ((await officer.get('/api/v1/search').query({ q, kinds: 'partner' })).body.groups[0].items as { title: string }[]).map((item) => item.title);
+    const partner = (await create(officer, { name: `Amicale ${stamp}` })).body;
+    expect(await titles(stamp)).toEqual([`Amicale ${stamp}`]);
+    await officer.patch(`/api/v1/partners/${partner.id}`).send({ version: partner.version, name: `Cercle ${stamp}` });
+    expect(await titles(stamp)).toEqual([`Cercle ${stamp}`]);
+    await officer.delete(`/api/v1/partners/${partner.id}`);
+    expect(await titles(stamp)).toEqual([]);
+    await officer.post(`/api/v1/partners/${partner.id}/restore`);
+    expect(await titles(stamp)).toEqual([`Cercle ${stamp}`]);
+    const duplicate = (await create(officer, { name: `Doublon ${stamp}`, country: 'BE' })).body;
+    const kept = (await officer.get(`/api/v1/partners/${partner.id}`)).body;
+    await officer.post(`/api/v1/partners/${partner.id}/merge`).send({ from: duplicate.id, version: kept.version });
+    expect(await titles(stamp)).toEqual([`Cercle ${stamp}`]);
   });
 
   it('documents the routes in the OpenAPI document', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Express } from 'express';
 import type { Sequelize } from 'sequelize';
 import request from 'supertest';
@@ -9,6 +12,8 @@ import { foldText } from '../common/text';
 import { Partner } from '../partners/partner.model';
 import type { PartnerKind } from '../partners/partners.schema';
 import { createLogger } from '../logger';
+import { createMailer } from '../mail/mailer';
+import { ensureSearchIndex } from '../search/search-index';
 import { createUser } from '../users/users.service';
 import type { Role } from '../users/users.schema';
 import { createTestDatabase } from './test-database';
@@ -21,8 +26,13 @@ let dropDatabase: (() => Promise<void>) | undefined;
 /** One migrated and seeded database and one app for the whole run; specs make their own records. */
 export async function startTestApp(): Promise<TestContext> {
   const { target, drop } = await createTestDatabase();
-  dropDatabase = drop;
+  const outboxRoot = mkdtempSync(path.join(tmpdir(), 'passerelles-outbox-'));
+  dropDatabase = async () => {
+    await drop();
+    rmSync(outboxRoot, { recursive: true, force: true });
+  };
   const sequelize = await openDatabase(target);
+  await ensureSearchIndex();
   const config: Config = {
     env: 'test',
     port: 0,
@@ -36,9 +46,14 @@ export async function startTestApp(): Promise<TestContext> {
     admin: undefined,
     logLevel: 'silent',
     staticDir: '/nonexistent',
+    mail: { smtpUrl: undefined, from: 'Passerelles <passerelles@test.local>', outboxDir: path.join(outboxRoot, 'outbox') },
+    publicUrl: 'http://passerelles.test',
+    jobs: { enabled: false, pollSeconds: 60 },
+    timeZone: 'Europe/Paris',
   };
   const throttle = await LoginThrottle.create(sequelize, target);
-  const app = createApp({ config, sequelize, logger: createLogger('silent'), throttle });
+  const mailer = createMailer(config.mail);
+  const app = createApp({ config, sequelize, logger: createLogger('silent'), throttle, mailer });
   context = { app, sequelize, config };
   return context;
 }

@@ -1,0 +1,38 @@
+import { Op, type Transaction } from 'sequelize';
+import type { SearchSource } from '../search/search-index';
+import { Partner, PartnerTag } from './partner.model';
+
+const countryNames = new Intl.DisplayNames(['fr'], { type: 'region' });
+
+/** How partners are found: by name and local names first, then description, city, country, tags and public profile. */
+export const partnerSearchSource: SearchSource = {
+  kind: 'partner',
+  async documents(ids: number[], transaction: Transaction | null) {
+    const partners = await Partner.findAll({ where: { id: ids }, transaction });
+    const tags = await PartnerTag.findAll({ where: { partnerId: ids }, transaction });
+    return partners.map((partner) => ({
+      recordId: partner.id,
+      title: partner.name,
+      names: [partner.name, ...Object.values(partner.localNames ?? {})],
+      body: [
+        partner.description,
+        partner.city,
+        partner.country ? countryNames.of(partner.country) : null,
+        tags.filter((tag) => tag.partnerId === partner.id).map((tag) => tag.tag).join(', '),
+        partner.publicActivities,
+        partner.publicNeeds,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      partnerId: partner.id,
+      partnerKind: partner.kind,
+      country: partner.country,
+      occurredAt: null,
+    }));
+  },
+  async nextIds(afterId: number, limit: number) {
+    const rows = await Partner.findAll({ attributes: ['id'], where: { id: { [Op.gt]: afterId } }, order: [['id', 'ASC']], limit });
+    return rows.map((row) => row.id);
+  },
+  url: (id) => `/partenaires/${id}`,
+};

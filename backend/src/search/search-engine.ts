@@ -1,0 +1,77 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+
+export type SearchFilters = {
+  kinds: readonly string[];
+  from?: Date | undefined;
+  to?: Date | undefined;
+  partnerKind?: string | undefined;
+  country?: string | undefined;
+};
+
+export type RankedEntry = { id: number; kind: string; recordId: number; title: string; body: string | null; rank: number };
+
+type Statement = { sql: string; replacements: Record<string, unknown> };
+
+/**
+ * The two adapters of the search port: FTS5 on SQLite, InnoDB FULLTEXT on MySQL/MariaDB. Both receive
+ * folded words (letters and digits only), match every word as a prefix, rank names above the other
+ * text, then recent records first, and answer the best `limit` entries of each kind plus the count of
+ * matches per kind.
+ */
+export async function searchIndex(sequelize: Sequelize, tokens: string[], filters: SearchFilters, limit: number) {
+  const match = sequelize.getDialect() === 'sqlite' ? sqliteMatch(tokens) : mysqlMatch(tokens);
+  const where = [match.where, 'e.kind IN (:kinds)'];
+  const replacements: Record<string, unknown> = { ...match.replacements, kinds: filters.kinds, limit };
+  if (filters.from) {
+    where.push('e.occurred_at >= :from');
+    replacements['from'] = filters.from;
+  }
+  if (filters.to) {
+    where.push('e.occurred_at < :to');
+    replacements['to'] = filters.to;
+  }
+  if (filters.partnerKind) {
+    where.push('e.partner_kind = :partnerKind');
+    replacements['partnerKind'] = filters.partnerKind;
+  }
+  if (filters.country) {
+    where.push('e.country = :country');
+    replacements['country'] = filters.country;
+  }
+  const matching = `FROM ${match.from} WHERE ${where.join(' AND ')}`;
+
+  const top: Statement = {
+    sql: `SELECT id, kind, record_id AS recordId, title, body, rn AS \`rank\` FROM (
+        SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.kind ORDER BY m.score DESC, m.occurred_at DESC, m.id DESC) AS rn
+        FROM (SELECT e.id, e.kind, e.record_id, e.title, e.body, e.occurred_at, ${match.score} AS score ${matching}) m
+      ) ranked WHERE rn <= :limit ORDER BY kind, rn`,
+    replacements,
+  };
+  const counts: Statement = { sql: `SELECT e.kind AS kind, COUNT(*) AS total ${matching} GROUP BY e.kind`, replacements };
+
+  const [rows, totals] = await Promise.all([
+    sequelize.query<RankedEntry>(top.sql, { replacements: top.replacements, type: QueryTypes.SELECT }),
+    sequelize.query<{ kind: string; total: number | string }>(counts.sql, { replacements: counts.replacements, type: QueryTypes.SELECT }),
+  ]);
+  return { rows, totals: new Map(totals.map((row) => [row.kind, Number(row.total)])) };
+}
+
+/** FTS5: every word as a quoted prefix term (implicit AND); bm25 weighs names four times the rest. */
+function sqliteMatch(tokens: string[]) {
+  return {
+    from: 'search_fts JOIN search_entries e ON e.id = search_fts.rowid',
+    where: 'search_fts MATCH :match',
+    score: '-bm25(search_fts, 4.0, 1.0)',
+    replacements: { match: tokens.map((token) => `"${token}"*`).join(' ') },
+  };
+}
+
+/** InnoDB boolean mode: every word required, as a prefix; a match in the names counts four times more. */
+function mysqlMatch(tokens: string[]) {
+  return {
+    from: 'search_entries e',
+    where: 'MATCH(e.names_folded, e.body_folded) AGAINST (:match IN BOOLEAN MODE)',
+    score: '(MATCH(e.names_folded, e.body_folded) AGAINST (:match IN BOOLEAN MODE) + 4 * MATCH(e.names_folded) AGAINST (:match IN BOOLEAN MODE))',
+    replacements: { match: tokens.map((token) => `+${token}*`).join(' ') },
+  };
+}

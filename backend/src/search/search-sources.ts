@@ -1,0 +1,8 @@
+import { partnerSearchSource } from '../partners/partner.search';
+import type { SearchSource } from './search-index';
+import type { SearchKind } from './search.schema';
+
+/** The source of each searchable kind; a feature that becomes searchable adds its own here. */
+export const searchSources: Record<SearchKind, SearchSource> = {
+  partner: partnerSearchSource,
+};

@@ -1,0 +1,18 @@
+import type { Api } from '../http/api';
+import { SearchQuery, SearchResult } from './search.schema';
+import { search } from './search.service';
+
+export function searchRoutes(api: Api) {
+  api.route({
+    method: 'get',
+    path: '/search',
+    summary: 'Find partners, people, interactions, follow-ups... by a few letters (accents and case ignored, prefixes match)',
+    description:
+      'Answers one group per kind, best match first (names above other text, then the most recent). Any text is a search, operators and quotes included. An association account only finds its own public profile.',
+    tags: ['search'],
+    access: 'authenticated',
+    query: SearchQuery,
+    response: SearchResult,
+    handler: ({ user, query }) => search(user, query),
+  });
+}
