@@ -17,6 +17,7 @@ test('an officer records a person at a twin town, is warned of a duplicate, merg
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Nouveau contact' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouveau contact' })).toBeVisible();
   await page.getByLabel('Prénom').fill(heike.first);
   await page.getByLabel('Nom', { exact: true }).fill(heike.last);
   await page.getByLabel('Adresses e-mail (séparées par des virgules)').fill(heike.email);
@@ -45,6 +46,7 @@ test('an officer records a person at a twin town, is warned of a duplicate, merg
 
   // The same address again: a probable duplicate, created anyway on purpose.
   await page.goto('/contacts/nouveau');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouveau contact' })).toBeVisible();
   await page.getByLabel('Nom', { exact: true }).fill(`Koch-Doublon ${run}`);
   await page.getByLabel('Adresses e-mail (séparées par des virgules)').fill(heike.email.toUpperCase());
   await page.getByLabel('Téléphones (séparés par des virgules)').fill('+49 2232 53 0');

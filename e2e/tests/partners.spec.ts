@@ -42,7 +42,8 @@ test('an officer keeps a partner with its people and links, edits it with a coll
   await expect(page.getByRole('heading', { level: 1, name: 'Partenaires' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Nouveau partenaire' }).click();
-  await page.getByLabel('Nom').fill('Bruhl');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouveau partenaire' })).toBeVisible();
+  await page.getByLabel('Nom', { exact: true }).fill('Bruhl');
   await choose(page, 'Type', 'Association');
   await choose(page, 'Pays', 'Allemagne');
   await page.getByLabel('Mots-clés (séparés par des virgules)').fill('jumelage, jeunesse');
@@ -53,7 +54,7 @@ test('an officer keeps a partner with its people and links, edits it with a coll
   await expect(warning.getByRole('link', { name: 'Brühl' })).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByLabel('Mots-clés (séparés par des virgules)')).toHaveValue('jumelage, jeunesse');
-  await page.getByLabel('Nom').fill(partnerName);
+  await page.getByLabel('Nom', { exact: true }).fill(partnerName);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: partnerName })).toBeVisible();
   await expect(page).toHaveURL(/\/partenaires\/\d+$/);
@@ -83,7 +84,7 @@ test('an officer keeps a partner with its people and links, edits it with a coll
   // Editing together: Paul saves first, Marie gets the conflict and keeps her change.
   await page.getByRole('link', { name: 'Modifier' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Modifier le partenaire' })).toBeVisible();
-  await expect(page.getByLabel('Nom')).toHaveValue(partnerName);
+  await expect(page.getByLabel('Nom', { exact: true })).toHaveValue(partnerName);
   await page.getByLabel('Ville').fill('Brühl');
 
   const colleague = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -91,7 +92,7 @@ test('an officer keeps a partner with its people and links, edits it with a coll
   await signIn(paulPage, paul);
   await expect(paulPage.getByRole('link', { name: 'Partenaires' })).toBeVisible();
   await paulPage.goto(`${partnerUrl}/modifier`);
-  await expect(paulPage.getByLabel('Nom')).toHaveValue(partnerName);
+  await expect(paulPage.getByLabel('Nom', { exact: true })).toHaveValue(partnerName);
   await choose(paulPage, 'Statut', 'En sommeil');
   await paulPage.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(paulPage.getByRole('heading', { level: 1, name: partnerName })).toBeVisible();
