@@ -24,7 +24,7 @@ test('an officer records a person at a twin town, is warned of a duplicate, merg
   await choose(page, 'Langues parlées', 'allemand');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Ajouter un rattachement' }).click();
-  await page.getByLabel('Partenaire').fill('Brühl');
+  await page.getByRole('combobox', { name: 'Partenaire' }).fill('Brühl');
   await page.getByRole('option', { name: /^Brühl — Ville jumelle/ }).click();
   await page.getByLabel('Rôle').fill('Bürgermeisterin');
   await page.getByLabel('Depuis le').fill('2020-11-01');
@@ -60,7 +60,7 @@ test('an officer records a person at a twin town, is warned of a duplicate, merg
   // Merged into Heike's record: the phone number moves there, the duplicate goes.
   await page.goto(heikeUrl);
   await page.getByRole('button', { name: 'Fusionner un doublon' }).click();
-  await page.getByRole('dialog').getByLabel('Fiche en doublon').fill('Koch-Doublon');
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Fiche en doublon' }).fill('Koch-Doublon');
   await page.getByRole('option', { name: new RegExp(`Koch-Doublon ${run}`) }).click();
   await expectAccessible(page);
   await page.getByRole('dialog').getByRole('button', { name: 'Fusionner' }).click();
@@ -70,7 +70,7 @@ test('an officer records a person at a twin town, is warned of a duplicate, merg
 
   // Found by partner and language; the filters are in the URL.
   await page.getByRole('link', { name: 'Contacts' }).first().click();
-  await page.getByRole('region', { name: 'Filtres' }).getByLabel('Partenaire').fill('Brühl');
+  await page.getByRole('region', { name: 'Filtres' }).getByRole('combobox', { name: 'Partenaire' }).fill('Brühl');
   await page.getByRole('option', { name: /^Brühl — Ville jumelle/ }).click();
   await choose(page, 'Langue', 'allemand');
   await page.keyboard.press('Escape');

@@ -74,7 +74,7 @@ test('an officer keeps a partner with its people and links, edits it with a coll
   await page.getByRole('button', { name: 'Ajouter un lien' }).click();
   const dialog = page.getByRole('dialog');
   await choose(page, 'Type de lien', 'membre de');
-  await dialog.getByLabel('Autre partenaire').fill('AFCCRE');
+  await dialog.getByRole('combobox', { name: 'Autre partenaire' }).fill('AFCCRE');
   await page.getByRole('option', { name: /^AFCCRE/ }).click();
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Ajouter le lien' }).click();
