@@ -1,5 +1,6 @@
 import { literal, Op, type Transaction, type WhereOptions } from 'sequelize';
 import { changedFields, recordAudit } from '../audit/audit.service';
+import { reindex } from '../search/search-index';
 import { versionConflict } from '../audit/version-conflict';
 import { isCountryCode } from '../common/countries';
 import type { MergeRequest } from '../common/fields.schema';
@@ -273,6 +274,7 @@ export async function createContact(input: ContactCreateData, actor: Actor): Pro
     await setAffiliations(contact.id, input.affiliations ?? [], transaction);
     const view = await contactView(contact, transaction);
     await recordAudit(transaction, { actorUserId: actor.id, action: 'create', entityType: 'contact', entityId: contact.id, after: snapshot(view) });
+    await reindex(transaction, 'contact', [contact.id]);
     return view;
   });
 }
@@ -301,6 +303,7 @@ export async function updateContact(id: number, input: ContactUpdateData, actor:
     const diff = changedFields(snapshot(before), snapshot(after));
     if (diff.changed) {
       await recordAudit(transaction, { actorUserId: actor.id, action: 'update', entityType: 'contact', entityId: id, before: diff.before, after: diff.after });
+      await reindex(transaction, 'contact', [id]);
     }
     return after;
   });
@@ -311,6 +314,7 @@ export async function deleteContact(id: number, actor: Actor) {
     const contact = await findContact(id, { transaction });
     await contact.destroy({ transaction });
     await recordAudit(transaction, { actorUserId: actor.id, action: 'delete', entityType: 'contact', entityId: id, before: { name: contact.fullName } });
+    await reindex(transaction, 'contact', [id]);
   });
 }
 
@@ -320,6 +324,7 @@ export async function restoreContact(id: number, actor: Actor): Promise<ContactV
     if (!contact.deletedAt) return contactView(contact, transaction);
     await contact.restore({ transaction });
     await recordAudit(transaction, { actorUserId: actor.id, action: 'restore', entityType: 'contact', entityId: id, after: { name: contact.fullName } });
+    await reindex(transaction, 'contact', [id]);
     return contactView(contact, transaction);
   });
 }
@@ -362,6 +367,7 @@ export async function mergeContacts(keptId: number, request: MergeRequest, actor
       before: { name: merged.fullName },
       after: { mergedInto: { id: kept.id, name: kept.fullName } },
     });
+    await reindex(transaction, 'contact', [keptId, merged.id]);
     return contactView(kept, transaction);
   });
 }

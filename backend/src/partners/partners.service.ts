@@ -8,6 +8,7 @@ import { foldText } from '../common/text';
 import { keysetPage, sortKeyFrom, type SortKey } from '../http/keyset';
 import { problems, type FieldError } from '../http/problem';
 import { Objective } from '../objectives/objective.model';
+import { contactIdsOfPartners } from '../contacts/contact.search';
 import { reindex } from '../search/search-index';
 import { User } from '../users/user.model';
 import { partnerRepointers } from './partner-merge';
@@ -308,6 +309,7 @@ export async function updatePartner(id: number, input: ParsedUpdate, actor: Acto
     if (diff.changed) {
       await recordAudit(transaction, { actorUserId: actor.id, action: 'update', entityType: 'partner', entityId: id, before: diff.before, after: diff.after });
       await reindex(transaction, 'partner', [id]);
+      if ('name' in diff.after) await reindexPeopleOf([id], transaction);
     }
     return after;
   });
@@ -319,6 +321,7 @@ export async function deletePartner(id: number, actor: Actor) {
     await partner.destroy({ transaction });
     await recordAudit(transaction, { actorUserId: actor.id, action: 'delete', entityType: 'partner', entityId: id, before: { name: partner.name } });
     await reindex(transaction, 'partner', [id]);
+    await reindexPeopleOf([id], transaction);
   });
 }
 
@@ -329,6 +332,7 @@ export async function restorePartner(id: number, actor: Actor): Promise<PartnerV
     await partner.restore({ transaction });
     await recordAudit(transaction, { actorUserId: actor.id, action: 'restore', entityType: 'partner', entityId: id, after: { name: partner.name } });
     await reindex(transaction, 'partner', [id]);
+    await reindexPeopleOf([id], transaction);
     return partnerView(partner, transaction);
   });
 }
@@ -365,8 +369,14 @@ export async function mergePartners(keptId: number, request: MergeRequest, actor
       after: { mergedInto: { id: kept.id, name: kept.name } },
     });
     await reindex(transaction, 'partner', [keptId, merged.id]);
+    await reindexPeopleOf([keptId], transaction);
     return partnerView(kept, transaction);
   });
+}
+
+/** People's search entries name their partners: they follow a partner's renaming, deletion or merge. */
+async function reindexPeopleOf(partnerIds: number[], transaction: Transaction) {
+  await reindex(transaction, 'contact', await contactIdsOfPartners(partnerIds, transaction));
 }
 
 /** Accounts that can own partners (officers and administrators), for the owner field and filter. */

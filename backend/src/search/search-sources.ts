@@ -1,3 +1,4 @@
+import { contactSearchSource } from '../contacts/contact.search';
 import { partnerSearchSource } from '../partners/partner.search';
 import type { SearchSource } from './search-index';
 import type { SearchKind } from './search.schema';
@@ -5,4 +6,5 @@ import type { SearchKind } from './search.schema';
 /** The source of each searchable kind; a feature that becomes searchable adds its own here. */
 export const searchSources: Record<SearchKind, SearchSource> = {
   partner: partnerSearchSource,
+  contact: contactSearchSource,
 };

@@ -22,7 +22,13 @@ export function highlightRanges(text: string, tokens: string[]): [number, number
 
 /** A window of `text` around its first match, cut at word boundaries, with the matches inside it. */
 export function snippet(text: string, tokens: string[], maxLength = 180): { snippet: string; highlights: [number, number][] } {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // The lines of a record's text (description, city, tags...) read as one line, separated by a dot.
+  const flat = text
+    .split(/\s*\n\s*/)
+    .filter(Boolean)
+    .join(' · ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const ranges = highlightRanges(flat, tokens);
   if (flat.length <= maxLength) return { snippet: flat, highlights: ranges };
   const first = ranges[0]?.[0] ?? 0;

@@ -162,3 +162,41 @@ describe('search text helpers', () => {
     expect(cut.slice(highlights[0]![0], highlights[0]![1])).toBe('Brühl');
   });
 });
+
+describe('searching people', () => {
+  let officer: Awaited<ReturnType<typeof signedIn>>;
+  beforeAll(async () => {
+    officer = await signedIn('officer');
+  });
+  const people = async (q: string) => {
+    const response = await officer.get('/api/v1/search').query({ q, kinds: 'contact', limit: '50' });
+    expect(response.status).toBe(200);
+    return (response.body.groups as Group[])[0]!.items.map((item) => item.title);
+  };
+
+  it('finds a person by name without accents, by e-mail, and by the partner they work for, until deleted', async () => {
+    const stamp = Date.now().toString(36);
+    const partner = await makePartner({ name: `Stadtverwaltung Königswinter ${stamp}`, country: 'DE' });
+    const created = await officer.post('/api/v1/contacts').send({
+      firstName: 'Jürgen',
+      lastName: `Schäfer${stamp}`,
+      emails: [`j.schaefer.${stamp}@koenigswinter.example`],
+      legalBasis: 'public_task',
+      affiliations: [{ partnerId: partner.id, role: 'Bürgermeister' }],
+    });
+    expect(created.status).toBe(201);
+    const name = `Jürgen Schäfer${stamp}`;
+    expect(await people(`jurgen schafer${stamp}`)).toEqual([name]);
+    expect(await people(`j.schaefer.${stamp}`)).toEqual([name]);
+    expect(await people(`konigswinter ${stamp} burgermeister`)).toEqual([name]);
+
+    const renamed = await officer.patch(`/api/v1/partners/${partner.id}`).send({ name: `Stadt Bonn ${stamp}`, version: partner.version });
+    expect(renamed.status).toBe(200);
+    expect(await people(`bonn ${stamp}`)).toEqual([name]);
+
+    expect((await officer.delete(`/api/v1/contacts/${created.body.id}`)).status).toBe(204);
+    expect(await people(`schafer${stamp}`)).toEqual([]);
+    expect((await officer.post(`/api/v1/contacts/${created.body.id}/restore`)).status).toBe(200);
+    expect(await people(`schafer${stamp}`)).toEqual([name]);
+  });
+});

@@ -28,6 +28,11 @@ export const routes: Routes = [
         loadChildren: () => import('./contacts/contacts.routes').then((m) => m.contactsRoutes),
       },
       {
+        path: 'recherche',
+        title: 'Recherche',
+        loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
+      },
+      {
         path: '**',
         title: 'Page introuvable',
         loadComponent: () => import('./core/not-found-page').then((m) => m.NotFoundPage),

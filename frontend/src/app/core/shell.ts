@@ -8,6 +8,7 @@ import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/mat
 import { MatToolbar } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
+import { SearchBox } from '../search/search-box';
 import { Auth } from './auth';
 import { loginPath } from './auth-guard';
 
@@ -31,6 +32,7 @@ type NavEntry = { label: string; link: string; exact: boolean };
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
+    SearchBox,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
