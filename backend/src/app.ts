@@ -5,17 +5,22 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Sequelize } from 'sequelize';
 import swaggerUi from 'swagger-ui-express';
+import { accountRoutes } from './account/account.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { LoginThrottle } from './auth/login-throttle';
 import { configurePassport } from './auth/passport';
+import { SecretBox } from './auth/secret-box';
 import { sessionMiddleware } from './auth/session';
 import { projectRoot } from './common/paths';
 import type { Config } from './config';
 import { healthRoutes } from './health/health.routes';
 import { Api } from './http/api';
 import { apiNotFound, problemHandler } from './http/errors';
+import { apiRateLimit } from './http/rate-limit';
 import type { Logger } from './logger';
 import { objectivesRoutes } from './objectives/objectives.routes';
+import { settingsRoutes } from './settings/settings.routes';
+import { usersRoutes } from './users/users.routes';
 
 export type AppContext = {
   config: Config;
@@ -38,7 +43,11 @@ export function createApp(context: AppContext) {
 
   configurePassport();
   const api = new Api();
-  authRoutes(api, context);
+  const secretBox = new SecretBox(config.encryptionKey);
+  authRoutes(api, { ...context, secretBox });
+  accountRoutes(api, { ...context, secretBox });
+  usersRoutes(api);
+  settingsRoutes(api);
   objectivesRoutes(api);
 
   const openApi = api.openApiDocument();
@@ -50,7 +59,7 @@ export function createApp(context: AppContext) {
     swaggerOptions: { url: '/api/v1/openapi.json' },
   }));
 
-  app.use('/api', express.json({ limit: '1mb' }), ...sessionMiddleware(config));
+  app.use('/api', express.json({ limit: '1mb' }), ...sessionMiddleware(config), apiRateLimit(config.apiRateLimitPerMinute));
   app.use('/api/v1', api.router);
   app.use('/api', apiNotFound);
 

@@ -10,6 +10,10 @@ declare module 'express-session' {
   interface SessionData {
     /** When the user signed in (ms since epoch): the absolute timeout counts from here. */
     authenticatedAt?: number;
+    /** Password accepted, second step to do: the session is not signed in yet. */
+    pendingSignIn?: { userId: number; step: 'totp' | 'enrol'; startedAt: number };
+    /** A TOTP secret shown to the user and not confirmed yet (sealed by SecretBox). */
+    twoFactorSetup?: { userId: number; secret: string; startedAt: number };
   }
 }
 

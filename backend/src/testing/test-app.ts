@@ -30,6 +30,8 @@ export async function startTestApp(): Promise<TestContext> {
     database: target,
     dataDir: '/nonexistent',
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    encryptionKey: 'test-encryption-key-test-encryption-key',
+    apiRateLimitPerMinute: 1_000_000,
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,
     trustProxy: false,
