@@ -59,7 +59,7 @@ export function createApp(context: AppContext) {
     swaggerOptions: { url: '/api/v1/openapi.json' },
   }));
 
-  app.use('/api', express.json({ limit: '1mb' }), ...sessionMiddleware(config), apiRateLimit(config.apiRateLimitPerMinute));
+  app.use('/api', noStore, express.json({ limit: '1mb' }), ...sessionMiddleware(config), apiRateLimit(config.apiRateLimitPerMinute));
   app.use('/api/v1', api.router);
   app.use('/api', apiNotFound);
 
@@ -91,9 +91,16 @@ function securityHeaders(config: Config) {
     },
     strictTransportSecurity: config.trustProxy ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
 }
+
+/** API answers hold personal data: never kept by a browser or a shared cache. */
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 /** The built Angular app, with index.html for every client-side route. */
 function serveFrontend(app: express.Express, dir: string) {

@@ -28,7 +28,11 @@ export type PasswordChange = z.infer<typeof PasswordChange>;
 export const EmailChange = z
   .object({
     currentPassword,
-    email: z.email('Cette adresse e-mail n’est pas valide (exemple : prenom.nom@sceaux.fr).').max(254),
+    email: z
+      .string({ error: 'Saisissez une adresse e-mail.' })
+      .trim()
+      .max(254, 'Au plus 254 caractères.')
+      .pipe(z.email('Cette adresse e-mail n’est pas valide (exemple : prenom.nom@sceaux.fr).')),
   })
   .meta({ id: 'EmailChange' });
 export type EmailChange = z.infer<typeof EmailChange>;

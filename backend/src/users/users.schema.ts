@@ -41,7 +41,11 @@ const partnerId = z.number({ error: 'Choisissez l’association du compte.' }).i
 
 export const NewUserAccount = z
   .object({
-    email: z.email('Cette adresse e-mail n’est pas valide (exemple : prenom.nom@sceaux.fr).').max(254),
+    email: z
+      .string({ error: 'Saisissez une adresse e-mail.' })
+      .trim()
+      .max(254, 'Au plus 254 caractères.')
+      .pipe(z.email('Cette adresse e-mail n’est pas valide (exemple : prenom.nom@sceaux.fr).')),
     displayName,
     role: z.enum(roles, { error: 'Choisissez un rôle.' }),
     partnerId: partnerId.optional(),
