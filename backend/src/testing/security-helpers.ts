@@ -25,7 +25,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
  */
 export type SecurityClient = Record<Method, (path: string) => request.Test> & { cookies: Map<string, string> };
 
-export async function agentFor(app: Express, headers: Record<string, string> = {}): Promise<SecurityClient> {
+export async function agentFor(app: Express | string, headers: Record<string, string> = {}): Promise<SecurityClient> {
   const jar = new Map<string, string>();
   const make = (method: Method) => (path: string) => {
     const test = request(app)[method](path).set(headers);

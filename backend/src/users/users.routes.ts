@@ -58,8 +58,11 @@ export function usersRoutes(api: Api) {
     access: ['admin'],
     params: UserId,
     response: GeneratedPassword,
-    errors: [404],
-    handler: async ({ params, user }) => ({ password: await resetUserPassword(params.id, user.id) }),
+    errors: [404, 409],
+    handler: async ({ params, user }) => {
+      refuseOwnAccount(params.id, user.id);
+      return { password: await resetUserPassword(params.id, user.id) };
+    },
   });
 
   api.route({
@@ -69,11 +72,19 @@ export function usersRoutes(api: Api) {
     tags: ['users'],
     access: ['admin'],
     params: UserId,
-    errors: [404],
+    errors: [404, 409],
     handler: async ({ params, user }) => {
+      refuseOwnAccount(params.id, user.id);
       if (!(await User.findByPk(params.id))) throw problems.notFound();
       await disableTwoFactor(params.id, user.id);
       await DatabaseSessionStore.destroyAllForUser(params.id);
     },
   });
+}
+
+/** One's own password and second factor are changed from "Mon compte", where the current password is asked. */
+function refuseOwnAccount(id: number, actorUserId: number) {
+  if (id === actorUserId) {
+    throw problems.conflict('own_account', 'Pour votre propre compte, passez par « Mon compte », qui demande votre mot de passe actuel.');
+  }
 }

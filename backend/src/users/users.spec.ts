@@ -113,4 +113,11 @@ describe('account administration (Comptes)', () => {
     expect((await session.get('/api/v1/auth/me')).status).toBe(401);
     expect((await passwordStep(await agentFor(testContext().app), user.email, reset.body.password)).status).toBe(200);
   });
+
+  it('does not reset one’s own password or second factor without the current password', async () => {
+    const admin = await signedIn('admin');
+    expect((await admin.post(`/api/v1/users/${admin.user.id}/password-reset`)).status).toBe(409);
+    expect((await admin.delete(`/api/v1/users/${admin.user.id}/two-factor`)).status).toBe(409);
+    expect((await admin.get('/api/v1/auth/me')).status).toBe(200);
+  });
 });
