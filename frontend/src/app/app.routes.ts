@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { authGuard } from './core/auth-guard';
+import { authGuard, roleGuard } from './core/auth-guard';
 
 export const routes: Routes = [
   {
@@ -18,6 +18,17 @@ export const routes: Routes = [
         pathMatch: 'full',
         title: 'Plan d’action',
         loadComponent: () => import('./plan/plan-page').then((m) => m.PlanPage),
+      },
+      {
+        path: 'mon-compte',
+        title: 'Mon compte',
+        loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
+      },
+      {
+        path: 'comptes',
+        title: 'Comptes',
+        canActivate: [roleGuard('admin')],
+        loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),
       },
       {
         path: '**',

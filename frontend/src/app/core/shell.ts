@@ -50,8 +50,11 @@ export class Shell {
   protected readonly user = this.auth.user;
   protected readonly userName = computed(() => this.user()?.displayName ?? '');
 
-  /** Only pages that work are listed. */
-  protected readonly navigation: readonly NavEntry[] = [{ label: 'Plan d’action', link: '/', exact: true }];
+  /** Only pages that work are listed, and only those the user's role may open. */
+  protected readonly navigation = computed<readonly NavEntry[]>(() => [
+    { label: 'Plan d’action', link: '/', exact: true },
+    ...(this.user()?.role === 'admin' ? [{ label: 'Comptes', link: '/comptes', exact: false }] : []),
+  ]);
 
   /** With <base href="/">, a bare "#contenu" link would load the home page: move the focus instead. */
   protected skipToContent(event: Event, content: HTMLElement): void {
