@@ -29,7 +29,7 @@ import { AccountApi } from './account-api';
         </li>
         <li>
           <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>Code à 6 chiffres affiché par l’application</mat-label>
               <input #codeInput matInput formControlName="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7" required />
               <mat-hint>Le code change toutes les 30 secondes.</mat-hint>
