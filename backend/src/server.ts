@@ -1,3 +1,4 @@
+import './threadpool';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { LoginThrottle } from './auth/login-throttle';
@@ -32,7 +33,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), shutdownGraceMs).unref();
     server.close(() => {
-      sequelize.close().finally(() => process.exit(0));
+      Promise.all([throttle.close(), sequelize.close()]).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
   };

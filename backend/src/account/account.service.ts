@@ -47,8 +47,10 @@ export async function confirmPassword(req: Request, userId: number, password: st
 export async function changePassword(user: User, newPassword: string, currentSid: string) {
   const refused = passwordProblem(newPassword, { email: user.email });
   if (refused) throw problems.invalid([{ path: 'newPassword', message: refused }]);
+  // Hashed before the transaction: no lock is held while argon2 works.
+  const passwordHash = await hashPassword(newPassword);
   await User.sequelize!.transaction(async (transaction) => {
-    await User.update({ passwordHash: await hashPassword(newPassword) }, { where: { id: user.id }, transaction });
+    await User.update({ passwordHash }, { where: { id: user.id }, transaction });
     await recordAudit(transaction, { actorUserId: user.id, action: 'password_change', entityType: 'user', entityId: user.id });
   });
   await DatabaseSessionStore.destroyAllForUser(user.id, currentSid);

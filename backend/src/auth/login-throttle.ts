@@ -1,5 +1,6 @@
 import { RateLimiterMySQL, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Sequelize } from 'sequelize';
+import sqlite3 from 'sqlite3';
 import type { DatabaseTarget } from '../config';
 import { problems } from '../http/problem';
 
@@ -34,16 +35,20 @@ const passwordLimiters = ['address', 'accountAndAddress', 'account'] as const sa
  * limit; a successful attempt gives its points back.
  */
 export class LoginThrottle {
-  private constructor(private readonly limiters: Record<LimiterName, RateLimiterAbstract>) {}
+  private constructor(
+    private readonly limiters: Record<LimiterName, RateLimiterAbstract>,
+    private readonly sqliteConnection?: sqlite3.Database,
+  ) {}
 
   static async create(sequelize: Sequelize, target: DatabaseTarget, limits: Partial<typeof defaultThrottleLimits> = {}) {
+    // On SQLite the counters get a connection of their own, outside Sequelize's retries and transactions.
+    const connection = target.dialect === 'sqlite' ? await openSqlite(target.storage) : undefined;
     const make = async (keyPrefix: string, options: ThrottleLimits): Promise<RateLimiterAbstract> => {
       const common = { ...options, keyPrefix, tableName: 'rate_limits', tableCreated: true };
       if (target.dialect === 'mysql') {
         return new RateLimiterMySQL({ ...common, storeClient: sequelize, storeType: 'sequelize', dbName: target.database });
       }
-      const connection = await (sequelize.connectionManager as unknown as { getConnection(): Promise<object> }).getConnection();
-      return new RateLimiterSQLite({ ...common, storeClient: connection, storeType: 'sqlite3' });
+      return new SingleStatementSqliteLimiter({ ...common, storeClient: connection, storeType: 'sqlite3' });
     };
     const chosen = { ...defaultThrottleLimits, ...limits };
     return new LoginThrottle({
@@ -51,7 +56,12 @@ export class LoginThrottle {
       account: await make('login_account', chosen.account),
       address: await make('login_address', chosen.address),
       secondFactor: await make('login_second_factor', chosen.secondFactor),
-    });
+    }, connection);
+  }
+
+  /** Closes the SQLite connection of the counters, if any. */
+  async close() {
+    await new Promise<void>((resolve) => (this.sqliteConnection ? this.sqliteConnection.close(() => resolve()) : resolve()));
   }
 
   private keys(email: string, address: string) {
@@ -86,7 +96,11 @@ export class LoginThrottle {
       try {
         await this.limiters[name].consume(key);
       } catch (result: unknown) {
-        if (!(result instanceof RateLimiterRes)) throw result;
+        if (!(result instanceof RateLimiterRes)) {
+          // Never leave the counters' connection inside a half-done transaction.
+          await new Promise<void>((resolve) => (this.sqliteConnection ? this.sqliteConnection.run('ROLLBACK', () => resolve()) : resolve()));
+          throw result;
+        }
         throw tooMany(result.msBeforeNext, what);
       }
     }
@@ -96,4 +110,27 @@ export class LoginThrottle {
 function tooMany(waitMs: number, what: string) {
   const minutes = Math.ceil(waitMs / 60_000);
   return problems.tooManyRequests(waitMs / 1000, `${what} Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`);
+}
+
+/** A connection to the SQLite file for the counters alone, waiting for the write lock like Sequelize's. */
+function openSqlite(storage: string): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const connection = new sqlite3.Database(storage, (error) => {
+      if (error) return reject(error);
+      connection.configure('busyTimeout', 10_000);
+      resolve(connection);
+    });
+  });
+}
+
+/**
+ * rate-limiter-flexible wraps each SQLite update in SAVEPOINT … RELEASE, issued from callbacks: the file's
+ * write lock is then held while the release waits for a free libuv thread, and writers busy-waiting on
+ * that lock can take every thread (argon2 uses them too) — a deadlock until the busy timeout. Its
+ * update is a single INSERT … ON CONFLICT … RETURNING statement, atomic on its own: run it as such.
+ */
+class SingleStatementSqliteLimiter extends RateLimiterSQLite {
+  async _upsertTransactionSQLite3(connection: sqlite3.Database, query: string, params: unknown[]) {
+    return new Promise((resolve, reject) => connection.get(query, params, (error, row) => (error ? reject(error) : resolve(row))));
+  }
 }

@@ -11,9 +11,9 @@ import { createTestDatabase } from '../testing/test-database';
  * deep JSON, prototype-pollution keys. None may answer 500 or show a stack trace; every refusal is
  * problem+json. The document is walked, so the operations that later features add are fuzzed too.
  * Runs against a real server process on a database of its own. FUZZ_RUNS sets the runs per operation
- * and role (default 12).
+ * and role (default 10).
  */
-const runs = Number(process.env['FUZZ_RUNS'] ?? 12);
+const runs = Number(process.env['FUZZ_RUNS'] ?? 10);
 const admin = { email: 'fuzz-admin@test.passerelles.local', password: 'a long fuzzing admin password' };
 const proxyHeaders = (address: string) => ({ 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': address });
 

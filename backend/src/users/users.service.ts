@@ -129,8 +129,9 @@ export async function resetUserPassword(id: number, actorUserId: number): Promis
   const user = await User.findByPk(id);
   if (!user) throw problems.notFound();
   const password = generatePassword();
+  const passwordHash = await hashPassword(password);
   await User.sequelize!.transaction(async (transaction) => {
-    await User.update({ passwordHash: await hashPassword(password) }, { where: { id }, transaction });
+    await User.update({ passwordHash }, { where: { id }, transaction });
     await recordAudit(transaction, { actorUserId, action: 'password_reset', entityType: 'user', entityId: id });
   });
   await DatabaseSessionStore.destroyAllForUser(id);
