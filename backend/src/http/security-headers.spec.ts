@@ -91,3 +91,16 @@ describe('security headers and cookies', () => {
     expect(response.body.code).toBe('validation_failed');
   });
 });
+
+describe('input hygiene', () => {
+  it('refuses a NUL character anywhere in the input with 400, before it reaches the database', async () => {
+    const agent = await agentFor(testContext().app);
+    const login = await agent.post('/api/v1/auth/login').send({ email: 'a\u0000@b.fr', password: 'x' });
+    expect(login.status).toBe(400);
+    expect(login.body.errors).toEqual([{ path: 'email', message: jasmine.stringContaining('caractère nul') }]);
+    const nested = await agent.post('/api/v1/auth/login').send({ email: 'a@b.fr', password: 'x', extra: [{ ['k\u0000']: 1 }] });
+    expect(nested.status).toBe(400);
+    const query = await agent.get('/api/v1/auth/me?q=%00');
+    expect(query.status).withContext('signed out: 401 comes first').toBe(401);
+  });
+});

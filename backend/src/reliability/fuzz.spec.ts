@@ -90,32 +90,44 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) 
   ),
 })).value;
 
-/** A value shaped like the schema (right keys, mostly right types), so that it gets past the first checks. */
+/** Mostly the declared type (so that requests get past validation and reach the services), sometimes anything. */
+const mostly = (typed: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: typed, weight: 3 }, { arbitrary: hostileValue, weight: 1 });
+
+/** A value shaped like the schema (its keys, mostly its types), so that it gets past the first checks. */
 function shaped(schema: JsonSchema | undefined, resolve: (schema: JsonSchema) => JsonSchema, depth = 0): fc.Arbitrary<unknown> {
   if (!schema || depth > 4) return hostileValue;
   const resolved = resolve(schema);
   const alternatives = resolved.anyOf ?? resolved.oneOf;
   if (alternatives?.length) return fc.oneof(...alternatives.map((option) => shaped(option, resolve, depth + 1)));
   if (resolved.allOf?.length) return shaped(resolved.allOf[0], resolve, depth + 1);
-  if (resolved.enum) return fc.oneof(fc.constantFrom(...resolved.enum), hostileValue);
+  if (resolved.enum) return mostly(fc.constantFrom(...resolved.enum));
   const type = Array.isArray(resolved.type) ? resolved.type[0] : resolved.type;
   switch (type) {
     case 'object': {
       const properties = Object.entries(resolved.properties ?? {});
-      const record = Object.fromEntries(properties.map(([name, property]) => [name, fc.oneof(shaped(property, resolve, depth + 1), hostileValue)]));
+      const record = Object.fromEntries(properties.map(([name, property]) => [name, shaped(property, resolve, depth + 1)]));
       return fc
-        .tuple(fc.record(record, { requiredKeys: [] }), fc.dictionary(pollutionKeys, hostileValue, { maxKeys: 2 }))
-        .map(([known, extra]) => Object.assign(JSON.parse(JSON.stringify(extra)) as object, known));
+        .tuple(
+          fc.record(record),
+          fc.subarray(properties.map(([name]) => name), { maxLength: 1 }),
+          fc.dictionary(pollutionKeys, hostileValue, { maxKeys: 2 }),
+        )
+        .map(([known, dropped, extra]) => {
+          const value = Object.assign(JSON.parse(JSON.stringify(extra)) as Record<string, unknown>, known);
+          for (const name of dropped) delete value[name];
+          return value;
+        });
     }
     case 'array':
-      return fc.array(shaped(resolved.items, resolve, depth + 1), { maxLength: 5 });
+      return mostly(fc.array(shaped(resolved.items, resolve, depth + 1), { maxLength: 5 }));
     case 'string':
       return hostileString;
     case 'integer':
+      return mostly(fc.oneof(fc.nat({ max: 100 }), hostileNumber));
     case 'number':
-      return hostileNumber;
+      return mostly(hostileNumber);
     case 'boolean':
-      return fc.oneof(fc.boolean(), hostileValue);
+      return mostly(fc.boolean());
     default:
       return hostileValue;
   }
