@@ -40,6 +40,8 @@ describeIfEnabled('database restart under load', () => {
     server = await startServer({
       DATABASE_URL: databaseUrl(database.target),
       DATA_DIR: `/tmp/passerelles-restart-${process.pid}`,
+      SESSION_SECRET: 'restart-session-secret-restart-session-secret',
+      ENCRYPTION_KEY: 'restart-encryption-key-restart-encryption-key',
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
       API_RATE_LIMIT_PER_MINUTE: '1000000',
