@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config';
@@ -48,5 +48,6 @@ describe('password policy', () => {
     );
     expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_EMAIL: 'admin@sceaux.fr', ADMIN_PASSWORD: 'court' })).toThrowError(ConfigError, /12 caractères/);
     expect(loadConfig({ DATA_DIR: dataDir, ADMIN_EMAIL: 'admin@sceaux.fr', ADMIN_PASSWORD: 'une longue phrase de passe' }).admin?.password).toBe('une longue phrase de passe');
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
