@@ -5,15 +5,18 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Sequelize } from 'sequelize';
 import swaggerUi from 'swagger-ui-express';
+import { accountRoutes } from './account/account.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { LoginThrottle } from './auth/login-throttle';
 import { configurePassport } from './auth/passport';
+import { SecretBox } from './auth/secret-box';
 import { sessionMiddleware } from './auth/session';
 import { projectRoot } from './common/paths';
 import type { Config } from './config';
 import { healthRoutes } from './health/health.routes';
 import { Api } from './http/api';
 import { apiNotFound, problemHandler } from './http/errors';
+import { apiRateLimit } from './http/rate-limit';
 import type { Logger } from './logger';
 import { contactsRoutes } from './contacts/contacts.routes';
 import type { Mailer } from './mail/mailer';
@@ -21,6 +24,7 @@ import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
 import { relationshipsRoutes } from './relationships/relationships.routes';
 import { searchRoutes } from './search/search.routes';
+import { settingsRoutes } from './settings/settings.routes';
 import { usersRoutes } from './users/users.routes';
 
 export type AppContext = {
@@ -45,12 +49,15 @@ export function createApp(context: AppContext) {
 
   configurePassport();
   const api = new Api();
-  authRoutes(api, context);
+  const secretBox = new SecretBox(config.encryptionKey);
+  authRoutes(api, { ...context, secretBox });
+  accountRoutes(api, { ...context, secretBox });
+  usersRoutes(api);
+  settingsRoutes(api);
   objectivesRoutes(api);
   partnersRoutes(api);
   contactsRoutes(api);
   relationshipsRoutes(api);
-  usersRoutes(api);
   searchRoutes(api);
 
   const openApi = api.openApiDocument();
@@ -62,7 +69,7 @@ export function createApp(context: AppContext) {
     swaggerOptions: { url: '/api/v1/openapi.json' },
   }));
 
-  app.use('/api', express.json({ limit: '1mb' }), ...sessionMiddleware(config));
+  app.use('/api', noStore, express.json({ limit: '1mb' }), ...sessionMiddleware(config), apiRateLimit(config.apiRateLimitPerMinute));
   app.use('/api/v1', api.router);
   app.use('/api', apiNotFound);
 
@@ -94,9 +101,16 @@ function securityHeaders(config: Config) {
     },
     strictTransportSecurity: config.trustProxy ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
 }
+
+/** API answers hold personal data: never kept by a browser or a shared cache. */
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 /** The built Angular app, with index.html for every client-side route. */
 function serveFrontend(app: express.Express, dir: string) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordProblem } from './auth/password-policy';
 
 const databaseUrl = z
   .string()
@@ -17,6 +18,8 @@ const environment = z.object({
   DATABASE_URL: databaseUrl.default('sqlite:data/passerelles.sqlite'),
   DATA_DIR: z.string().default('data'),
   SESSION_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
+  ENCRYPTION_KEY: z.string().min(32, 'au moins 32 caractères').optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(600),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   TRUST_PROXY: z
@@ -24,7 +27,13 @@ const environment = z.object({
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
   ADMIN_EMAIL: z.email('adresse e-mail invalide').optional(),
-  ADMIN_PASSWORD: z.string().min(12, 'au moins 12 caractères').max(128).optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .superRefine((password, context) => {
+      const refused = password === undefined ? null : passwordProblem(password);
+      if (refused) context.addIssue({ code: 'custom', message: refused });
+    }),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'attendu smtp://utilisateur:motdepasse@hôte:587 ou smtps://…' }).optional(),
   MAIL_FROM: z.string().default('Passerelles <passerelles@localhost>'),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'attendu http(s)://hôte[:port]' }).optional(),
@@ -53,6 +62,10 @@ export type Config = {
   database: DatabaseTarget;
   dataDir: string;
   sessionSecret: string;
+  /** Encrypts TOTP secrets at rest; must be the same for every process, like the session secret. */
+  encryptionKey: string;
+  /** API requests per minute per signed-in user (or per address when signed out), per process. */
+  apiRateLimitPerMinute: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   trustProxy: boolean;
@@ -80,10 +93,10 @@ export function parseDatabaseUrl(url: string, baseDir = process.cwd()): Database
   return { dialect: 'mysql', url: url.replace(/^mariadb:/, 'mysql:'), database: decodeURIComponent(parsed.pathname.slice(1)) };
 }
 
-/** The session secret, from the environment or kept in the data folder so that sessions survive a restart. */
-function sessionSecret(given: string | undefined, dataDir: string): string {
+/** A secret from the environment, or generated once and kept in the data folder so that it survives a restart. */
+function keptSecret(given: string | undefined, dataDir: string, name: string): string {
   if (given) return given;
-  const file = path.join(dataDir, 'session-secret');
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -109,7 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST,
     database: parseDatabaseUrl(values.DATABASE_URL),
     dataDir,
-    sessionSecret: sessionSecret(values.SESSION_SECRET, dataDir),
+    sessionSecret: keptSecret(values.SESSION_SECRET, dataDir, 'session-secret'),
+    encryptionKey: keptSecret(values.ENCRYPTION_KEY, dataDir, 'encryption-key'),
+    apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
     sessionIdleMinutes: values.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,
     trustProxy: values.TRUST_PROXY,

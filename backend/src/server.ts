@@ -1,3 +1,4 @@
+import './threadpool';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { LoginThrottle } from './auth/login-throttle';
@@ -40,7 +41,7 @@ async function main() {
     server.close(() => {
       scheduler
         .stop()
-        .then(() => sequelize.close())
+        .then(() => Promise.all([throttle.close(), sequelize.close()]))
         .finally(() => process.exit(0));
     });
     server.closeIdleConnections();

@@ -1,38 +1,67 @@
 import { RateLimiterMySQL, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Sequelize } from 'sequelize';
+import sqlite3 from 'sqlite3';
 import type { DatabaseTarget } from '../config';
 import { problems } from '../http/problem';
 
-type Limits = { points: number; duration: number; blockDuration: number };
+export type ThrottleLimits = { points: number; duration: number; blockDuration: number };
 
-/** Failed sign-ins allowed before a pause, per account from one address, per account, and per address. */
-const limits = {
+/**
+ * Failed attempts allowed before a pause:
+ * - per account from one address: 5 in 15 minutes, then 15 minutes' pause (a user who mistypes);
+ * - per account from anywhere: 20 in an hour, then 30 minutes (a spread-out guessing attack; the price
+ *   is that an attacker can lock an account for half an hour, which the per-address limit bounds);
+ * - per address: 100 in an hour, then an hour (one machine trying many accounts; generous enough for
+ *   the town hall's shared address);
+ * - second factor (TOTP or recovery code) per account: 5 in 15 minutes, then 15 minutes, which keeps
+ *   the odds of guessing a 6-digit code below 1 in 20,000 a day.
+ * Successful attempts do not count.
+ */
+export const defaultThrottleLimits = {
   accountAndAddress: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
   account: { points: 20, duration: 60 * 60, blockDuration: 30 * 60 },
   address: { points: 100, duration: 60 * 60, blockDuration: 60 * 60 },
-} satisfies Record<string, Limits>;
+  secondFactor: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+} satisfies Record<string, ThrottleLimits>;
+
+type LimiterName = keyof typeof defaultThrottleLimits;
+/** Narrowest first: an attempt refused by one counter is not counted by the next ones. */
+const passwordLimiters = ['address', 'accountAndAddress', 'account'] as const satisfies readonly LimiterName[];
 
 /**
- * Login throttling shared by every app process: the counters live in the `rate_limits` table
- * (created by a migration) through rate-limiter-flexible.
+ * Sign-in throttling shared by every app process: the counters live in the `rate_limits` table
+ * (created by a migration) through rate-limiter-flexible. An attempt takes its point before the
+ * password is checked, atomically in the database, so that parallel attempts cannot slip past the
+ * limit; a successful attempt gives its points back.
  */
 export class LoginThrottle {
-  private constructor(private readonly limiters: Record<keyof typeof limits, RateLimiterAbstract>) {}
+  private constructor(
+    private readonly limiters: Record<LimiterName, RateLimiterAbstract>,
+    private readonly sqliteConnection?: sqlite3.Database,
+  ) {}
 
-  static async create(sequelize: Sequelize, target: DatabaseTarget) {
-    const make = async (keyPrefix: string, options: Limits): Promise<RateLimiterAbstract> => {
+  static async create(sequelize: Sequelize, target: DatabaseTarget, limits: Partial<typeof defaultThrottleLimits> = {}) {
+    // On SQLite the counters get a connection of their own, outside Sequelize's retries and transactions.
+    const connection = target.dialect === 'sqlite' ? await openSqlite(target.storage) : undefined;
+    const make = async (keyPrefix: string, options: ThrottleLimits): Promise<RateLimiterAbstract> => {
       const common = { ...options, keyPrefix, tableName: 'rate_limits', tableCreated: true };
       if (target.dialect === 'mysql') {
         return new RateLimiterMySQL({ ...common, storeClient: sequelize, storeType: 'sequelize', dbName: target.database });
       }
-      const connection = await (sequelize.connectionManager as unknown as { getConnection(): Promise<object> }).getConnection();
-      return new RateLimiterSQLite({ ...common, storeClient: connection, storeType: 'sqlite3' });
+      return new SingleStatementSqliteLimiter({ ...common, storeClient: connection, storeType: 'sqlite3' });
     };
+    const chosen = { ...defaultThrottleLimits, ...limits };
     return new LoginThrottle({
-      accountAndAddress: await make('login_account_address', limits.accountAndAddress),
-      account: await make('login_account', limits.account),
-      address: await make('login_address', limits.address),
-    });
+      accountAndAddress: await make('login_account_address', chosen.accountAndAddress),
+      account: await make('login_account', chosen.account),
+      address: await make('login_address', chosen.address),
+      secondFactor: await make('login_second_factor', chosen.secondFactor),
+    }, connection);
+  }
+
+  /** Closes the SQLite connection of the counters, if any. */
+  async close() {
+    await new Promise<void>((resolve) => (this.sqliteConnection ? this.sqliteConnection.close(() => resolve()) : resolve()));
   }
 
   private keys(email: string, address: string) {
@@ -40,35 +69,68 @@ export class LoginThrottle {
     return { accountAndAddress: `${account}|${address}`, account, address };
   }
 
-  /** Throws a 429 problem with Retry-After when any of the three counters is exhausted. */
-  async check(email: string, address: string) {
+  /** Takes one attempt from each password counter; throws a 429 problem with Retry-After when one is exhausted. */
+  async beginPasswordAttempt(email: string, address: string) {
     const keys = this.keys(email, address);
-    let waitMs = 0;
-    for (const name of Object.keys(limits) as (keyof typeof limits)[]) {
-      const state = await this.limiters[name].get(keys[name]);
-      if (state && state.consumedPoints >= limits[name].points) waitMs = Math.max(waitMs, state.msBeforeNext);
-    }
-    if (waitMs > 0) throw tooMany(waitMs);
+    await this.consume(passwordLimiters.map((name) => [name, keys[name]] as const), 'Trop de tentatives de connexion.');
   }
 
-  async recordFailure(email: string, address: string) {
+  /** A right password: the attempt is given back, and the account's counter from this address starts again. */
+  async passwordSucceeded(email: string, address: string) {
     const keys = this.keys(email, address);
-    for (const name of Object.keys(limits) as (keyof typeof limits)[]) {
-      await this.limiters[name].consume(keys[name]).catch((result: unknown) => {
-        if (!(result instanceof RateLimiterRes)) throw result;
-      });
-    }
+    await this.limiters.accountAndAddress.delete(keys.accountAndAddress);
+    await this.limiters.account.reward(keys.account, 1);
+    await this.limiters.address.reward(keys.address, 1);
   }
 
-  async recordSuccess(email: string, address: string) {
-    await this.limiters.accountAndAddress.delete(this.keys(email, address).accountAndAddress);
+  async beginSecondFactorAttempt(userId: number) {
+    await this.consume([['secondFactor', `user:${userId}`]], 'Trop de codes refusés.');
+  }
+
+  async secondFactorSucceeded(userId: number) {
+    await this.limiters.secondFactor.delete(`user:${userId}`);
+  }
+
+  private async consume(counters: readonly (readonly [LimiterName, string])[], what: string) {
+    for (const [name, key] of counters) {
+      try {
+        await this.limiters[name].consume(key);
+      } catch (result: unknown) {
+        if (!(result instanceof RateLimiterRes)) {
+          // Never leave the counters' connection inside a half-done transaction.
+          await new Promise<void>((resolve) => (this.sqliteConnection ? this.sqliteConnection.run('ROLLBACK', () => resolve()) : resolve()));
+          throw result;
+        }
+        throw tooMany(result.msBeforeNext, what);
+      }
+    }
   }
 }
 
-function tooMany(waitMs: number) {
+function tooMany(waitMs: number, what: string) {
   const minutes = Math.ceil(waitMs / 60_000);
-  return problems.tooManyRequests(
-    waitMs / 1000,
-    `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-  );
+  return problems.tooManyRequests(waitMs / 1000, `${what} Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`);
+}
+
+/** A connection to the SQLite file for the counters alone, waiting for the write lock like Sequelize's. */
+function openSqlite(storage: string): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const connection = new sqlite3.Database(storage, (error) => {
+      if (error) return reject(error);
+      connection.configure('busyTimeout', 10_000);
+      resolve(connection);
+    });
+  });
+}
+
+/**
+ * rate-limiter-flexible wraps each SQLite update in SAVEPOINT … RELEASE, issued from callbacks: the file's
+ * write lock is then held while the release waits for a free libuv thread, and writers busy-waiting on
+ * that lock can take every thread (argon2 uses them too) — a deadlock until the busy timeout. Its
+ * update is a single INSERT … ON CONFLICT … RETURNING statement, atomic on its own: run it as such.
+ */
+class SingleStatementSqliteLimiter extends RateLimiterSQLite {
+  async _upsertTransactionSQLite3(connection: sqlite3.Database, query: string, params: unknown[]) {
+    return new Promise((resolve, reject) => connection.get(query, params, (error, row) => (error ? reject(error) : resolve(row))));
+  }
 }

@@ -10,6 +10,10 @@ declare module 'express-session' {
   interface SessionData {
     /** When the user signed in (ms since epoch): the absolute timeout counts from here. */
     authenticatedAt?: number;
+    /** Password accepted, second step to do: the session is not signed in yet. */
+    pendingSignIn?: { userId: number; step: 'totp' | 'enrol'; startedAt: number };
+    /** A TOTP secret shown to the user and not confirmed yet (sealed by SecretBox). */
+    twoFactorSetup?: { userId: number; secret: string; startedAt: number };
   }
 }
 
@@ -38,7 +42,8 @@ export function sessionMiddleware(config: Config): RequestHandler[] {
       saveUninitialized: false,
       rolling: true,
       proxy: config.trustProxy,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: secureCookies ? 'auto' : false, maxAge: idleMs, path: '/' },
+      // Behind a TLS proxy every cookie is Secure: a plain-HTTP request gets none.
+      cookie: { httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: idleMs, path: '/' },
     }),
     passport.initialize(),
     passport.session(),
@@ -67,7 +72,7 @@ export function verifyCsrf(req: Request) {
 export function issueCsrfCookie(req: Request, res: Response, secure: boolean, rotate = false) {
   const token = csrf.generateToken(req, rotate);
   if (!rotate && req.headers.cookie?.includes(`${csrfCookieName}=${token}`)) return;
-  res.cookie(csrfCookieName, token, { httpOnly: false, sameSite: 'lax', secure: secure ? req.secure : false, path: '/' });
+  res.cookie(csrfCookieName, token, { httpOnly: false, sameSite: 'lax', secure, path: '/' });
 }
 
 function enforceAbsoluteTimeout(maxAgeMs: number) {

@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import { AuditEvent } from '../audit/audit-event.model';
+import { RecoveryCode } from '../auth/recovery-code.model';
 import { Session } from '../auth/session.model';
 import { Affiliation, Contact, ContactEmail, ContactLanguage } from '../contacts/contact.model';
 import { Job } from '../jobs/job.model';
@@ -7,6 +8,7 @@ import { Objective } from '../objectives/objective.model';
 import { Partner, PartnerObjective, PartnerTag } from '../partners/partner.model';
 import { SearchEntry } from '../search/search-entry.model';
 import { Relationship } from '../relationships/relationship.model';
+import { Setting } from '../settings/setting.model';
 import { User } from '../users/user.model';
 
 /** Binds every model to the database and declares the associations between them. */
@@ -26,6 +28,8 @@ export function initModels(sequelize: Sequelize) {
     Affiliation,
     Job,
     SearchEntry,
+    RecoveryCode,
+    Setting,
   ])
     model.initModel(sequelize);
 

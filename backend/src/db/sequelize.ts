@@ -29,8 +29,9 @@ export function createSequelize(target: DatabaseTarget, logQuery?: (sql: string)
     logging,
     define,
     timezone: '+00:00',
-    dialectOptions: { charset: 'utf8mb4', connectTimeout: 5_000, supportBigNumbers: true },
-    pool: { max: 10, min: 0, acquire: 10_000, idle: 10_000 },
+    dialectOptions: { charset: 'utf8mb4', connectTimeout: 3_000, supportBigNumbers: true },
+    // Fail fast when the database is away: a request gets a 503 within a few seconds instead of hanging.
+    pool: { max: 10, min: 0, acquire: 5_000, idle: 10_000, evict: 1_000 },
   });
 }
 

@@ -64,6 +64,7 @@ export class Api {
       const user = req.user as CurrentUser | undefined;
       authorize(access, user);
       verifyCsrf(req);
+      refuseNulCharacters({ body: req.body, query: req.query, params: req.params });
       const input = {
         body: parse(body, req.body ?? {}, 'body'),
         query: parse(query, req.query, 'query'),
@@ -140,6 +141,27 @@ function authorize(access: Access, user: CurrentUser | undefined) {
   if (access === 'public') return;
   if (!user) throw problems.unauthenticated();
   if (access !== 'authenticated' && !access.includes(user.role)) throw problems.forbidden();
+}
+
+/**
+ * A NUL character has no place in any text of this application, and SQLite's driver would cut an SQL
+ * statement at one: refuse it at the door, wherever it hides (found by the fuzz test).
+ */
+function refuseNulCharacters(input: Record<string, unknown>) {
+  const found: string[] = [];
+  const visit = (value: unknown, path: string[], depth: number) => {
+    if (found.length > 0 || depth > 64) return;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push(path.join('.'));
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes('\u0000')) found.push([...path, key].join('.'));
+        visit(child, [...path, key], depth + 1);
+      }
+    }
+  };
+  for (const [location, value] of Object.entries(input)) visit(value, location === 'body' ? [] : [location], 0);
+  if (found.length > 0) throw problems.invalid(found.map((path) => ({ path, message: 'Ce texte contient un caractère nul (\\0), qui n’est pas permis.' })));
 }
 
 function parse(schema: Schema | undefined, value: unknown, location: 'body' | 'query' | 'params') {

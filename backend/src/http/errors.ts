@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { BaseError, ConnectionError, OptimisticLockError, TimeoutError } from 'sequelize';
+import { BaseError, ConnectionError, ForeignKeyConstraintError, OptimisticLockError, TimeoutError, UniqueConstraintError } from 'sequelize';
 import { Problem, problems } from './problem';
 
 export const apiNotFound: RequestHandler = (req) => {
@@ -21,6 +21,9 @@ function toProblem(error: unknown): Problem {
     return problems.conflict('version_conflict', 'Cette fiche a été modifiée entre-temps par quelqu’un d’autre.');
   }
   if (error instanceof ConnectionError || error instanceof TimeoutError || isDriverConnectionError(error)) return problems.unavailable();
+  // Two requests raced past the service's own check: the database had the last word.
+  if (error instanceof UniqueConstraintError) return problems.conflict('duplicate', 'Cette valeur est déjà utilisée par une autre fiche.');
+  if (error instanceof ForeignKeyConstraintError) return problems.conflict('reference_conflict', 'Une fiche liée a été supprimée ou est encore utilisée.');
   if (error instanceof BaseError) return problems.internal();
   const httpError = error as { type?: string; status?: number; statusCode?: number };
   switch (httpError.type) {
@@ -37,7 +40,29 @@ function toProblem(error: unknown): Problem {
   return problems.internal();
 }
 
-function isDriverConnectionError(error: unknown) {
-  const code = (error as { code?: string; parent?: { code?: string } })?.code ?? (error as { parent?: { code?: string } })?.parent?.code;
-  return ['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'SQLITE_BUSY'].includes(code ?? '');
+/** Driver errors that mean "the database is not there right now" (down, restarting, connection cut). */
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+  'ER_CONNECTION_KILLED',
+  'ER_CLIENT_INTERACTION_TIMEOUT',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'SQLITE_BUSY',
+]);
+
+function isDriverConnectionError(error: unknown): boolean {
+  for (let current = error as { code?: unknown; parent?: unknown; original?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 4; depth += 1) {
+    if (typeof current.code === 'string' && unavailableCodes.has(current.code)) return true;
+    if (typeof current.message === 'string' && /connection is in closed state|Connection lost|socket hang up/i.test(current.message)) return true;
+    current = (current.parent ?? current.original) as typeof current;
+  }
+  return false;
 }

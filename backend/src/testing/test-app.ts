@@ -12,13 +12,13 @@ import { foldText } from '../common/text';
 import { Partner } from '../partners/partner.model';
 import type { PartnerKind } from '../partners/partners.schema';
 import { createLogger } from '../logger';
-import { createMailer } from '../mail/mailer';
+import { createMailer, type Mailer } from '../mail/mailer';
 import { ensureSearchIndex } from '../search/search-index';
 import { createUser } from '../users/users.service';
 import type { Role } from '../users/users.schema';
 import { createTestDatabase } from './test-database';
 
-export type TestContext = { app: Express; sequelize: Sequelize; config: Config };
+export type TestContext = { app: Express; sequelize: Sequelize; config: Config; mailer: Mailer };
 
 let context: TestContext | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
@@ -40,6 +40,8 @@ export async function startTestApp(): Promise<TestContext> {
     database: target,
     dataDir: '/nonexistent',
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    encryptionKey: 'test-encryption-key-test-encryption-key',
+    apiRateLimitPerMinute: 1_000_000,
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,
     trustProxy: false,
@@ -54,7 +56,7 @@ export async function startTestApp(): Promise<TestContext> {
   const throttle = await LoginThrottle.create(sequelize, target);
   const mailer = createMailer(config.mail);
   const app = createApp({ config, sequelize, logger: createLogger('silent'), throttle, mailer });
-  context = { app, sequelize, config };
+  context = { app, sequelize, config, mailer };
   return context;
 }
 

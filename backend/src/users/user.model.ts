@@ -10,6 +10,11 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare partnerId: number | null;
   declare active: CreationOptional<boolean>;
   declare lastLoginAt: Date | null;
+  /** The TOTP secret, sealed by SecretBox; never sent to a client once enrolment is over. */
+  declare totpSecret: CreationOptional<string | null>;
+  declare totpEnabledAt: CreationOptional<Date | null>;
+  /** The last TOTP time step accepted, so that a code is never accepted twice. */
+  declare totpLastStep: CreationOptional<number | null>;
   declare version: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -29,6 +34,16 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         partnerId: { type: DataTypes.INTEGER, allowNull: true },
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         lastLoginAt: { type: DataTypes.DATE(3), allowNull: true },
+        totpSecret: { type: DataTypes.STRING(255), allowNull: true },
+        totpEnabledAt: { type: DataTypes.DATE(3), allowNull: true },
+        totpLastStep: {
+          type: DataTypes.BIGINT,
+          allowNull: true,
+          get(this: User) {
+            const raw = this.getDataValue('totpLastStep') as unknown;
+            return raw === null || raw === undefined ? null : Number(raw);
+          },
+        },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { authGuard } from './core/auth-guard';
+import { authGuard, roleGuard } from './core/auth-guard';
 
 export const routes: Routes = [
   {
@@ -31,6 +31,17 @@ export const routes: Routes = [
         path: 'recherche',
         title: 'Recherche',
         loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
+      },
+      {
+        path: 'mon-compte',
+        title: 'Mon compte',
+        loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
+      },
+      {
+        path: 'comptes',
+        title: 'Comptes',
+        canActivate: [roleGuard('admin')],
+        loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),
       },
       {
         path: '**',

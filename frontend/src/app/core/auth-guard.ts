@@ -1,4 +1,5 @@
 import { inject } from '@angular/core';
+import type { Role } from '@api/users/users.schema';
 import { type CanActivateFn, Router } from '@angular/router';
 import { Auth } from './auth';
 
@@ -12,3 +13,11 @@ export const authGuard: CanActivateFn = async (_route, state) => {
   if (user) return true;
   return router.createUrlTree([loginPath], state.url === '/' ? {} : { queryParams: { retour: state.url } });
 };
+
+/** Lets through the signed-in users of these roles only; others go home (the server refuses them anyway). */
+export function roleGuard(...roles: Role[]): CanActivateFn {
+  return async () => {
+    const user = await inject(Auth).ensureLoaded();
+    return user && roles.includes(user.role) ? true : inject(Router).createUrlTree(['/']);
+  };
+}

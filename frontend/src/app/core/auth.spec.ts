@@ -78,8 +78,29 @@ describe('Auth', () => {
     expect(request.request.body).toEqual({ email: 'claire.martin@sceaux.fr', password: 'secret phrase' });
     request.flush(officer);
 
-    expect(await loggedIn).toEqual(officer);
+    expect(await loggedIn).toBe('signed-in');
     expect(auth.user()).toEqual(officer);
+  });
+
+  it('stays signed out when the server asks for a second factor, then signs in with the code', async () => {
+    const loggedIn = auth.login('claire.martin@sceaux.fr', 'secret phrase');
+    http.expectOne('/api/v1/auth/login').flush({ twoFactorRequired: true });
+    expect(await loggedIn).toBe('second-factor');
+    expect(auth.user()).toBeNull();
+
+    const verified = auth.verifySecondFactor({ code: '123456' });
+    const request = http.expectOne({ method: 'POST', url: '/api/v1/auth/totp' });
+    expect(request.request.body).toEqual({ code: '123456' });
+    request.flush(officer);
+    expect(await verified).toEqual(officer);
+    expect(auth.user()).toEqual(officer);
+  });
+
+  it('says when the account must turn two-factor sign-in on first', async () => {
+    const loggedIn = auth.login('claire.martin@sceaux.fr', 'secret phrase');
+    http.expectOne('/api/v1/auth/login').flush({ twoFactorEnrolmentRequired: true });
+    expect(await loggedIn).toBe('enrolment');
+    expect(auth.user()).toBeNull();
   });
 
   it('rejects a refused login with an ApiProblem and stays signed out', async () => {
@@ -109,7 +130,7 @@ describe('Auth', () => {
     await settle();
     http.expectOne({ method: 'POST', url: '/api/v1/auth/login' }).flush(officer);
 
-    expect(await loggedIn).toEqual(officer);
+    expect(await loggedIn).toBe('signed-in');
     expect(auth.user()).toEqual(officer);
   });
 

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { LoginRequest } from '@api/auth/auth.schema';
+import type { LoginRequest, LoginResponse, SecondFactorRequest } from '@api/auth/auth.schema';
 import type { CurrentUser } from '@api/users/users.schema';
 import { ApiProblem } from './api-problem';
 
@@ -9,7 +9,13 @@ export const authUrls = {
   me: '/api/v1/auth/me',
   login: '/api/v1/auth/login',
   logout: '/api/v1/auth/logout',
+  secondFactor: '/api/v1/auth/totp',
+  twoFactorSetup: '/api/v1/account/two-factor/setup',
+  twoFactorConfirm: '/api/v1/account/two-factor/confirm',
 } as const;
+
+/** Where a sign-in stands after the password: done, or a second step to take on the login page. */
+export type SignInStep = 'signed-in' | 'second-factor' | 'enrolment';
 
 /** Who is signed in, as the server says. */
 @Injectable({ providedIn: 'root' })
@@ -53,22 +59,38 @@ export class Auth {
     return this.loaded() ? Promise.resolve(this.user()) : this.refresh();
   }
 
-  /** Signs in; rejects with an ApiProblem (401 invalid_credentials, 429 with retryAfterSeconds...). */
-  async login(email: string, password: string): Promise<CurrentUser> {
+  /**
+   * The password step of a sign-in. Signed in at once, or a second step is due: a code from the
+   * authenticator app, or turning two-factor sign-in on first. Rejects with an ApiProblem
+   * (401 invalid_credentials, 429 with retryAfterSeconds...).
+   */
+  async login(email: string, password: string): Promise<SignInStep> {
     const body: LoginRequest = { email, password };
-    let user: CurrentUser;
+    let answer: LoginResponse;
     try {
-      user = await firstValueFrom(this.http.post<CurrentUser>(authUrls.login, body));
+      answer = await firstValueFrom(this.http.post<LoginResponse>(authUrls.login, body));
     } catch (error: unknown) {
       const problem = ApiProblem.from(error);
       if (problem.code !== 'csrf_failed') throw problem;
       // The XSRF-TOKEN cookie belonged to a session that has ended (signed out, expired):
       // /auth/me hands out a fresh one, then the login goes through.
       await this.refresh();
-      user = await firstValueFrom(this.http.post<CurrentUser>(authUrls.login, body)).catch((retryError: unknown) => {
+      answer = await firstValueFrom(this.http.post<LoginResponse>(authUrls.login, body)).catch((retryError: unknown) => {
         throw ApiProblem.from(retryError);
       });
     }
+    if ('twoFactorRequired' in answer) return 'second-factor';
+    if ('twoFactorEnrolmentRequired' in answer) return 'enrolment';
+    this.currentUser.set(answer);
+    this.known.set(true);
+    return 'signed-in';
+  }
+
+  /** The second step: a 6-digit code or a recovery code. Rejects with an ApiProblem (401 invalid_code, 429...). */
+  async verifySecondFactor(answer: SecondFactorRequest): Promise<CurrentUser> {
+    const user = await firstValueFrom(this.http.post<CurrentUser>(authUrls.secondFactor, answer)).catch((error: unknown) => {
+      throw ApiProblem.from(error);
+    });
     this.currentUser.set(user);
     this.known.set(true);
     return user;

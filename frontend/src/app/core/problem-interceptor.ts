@@ -7,7 +7,14 @@ import { Auth, authUrls } from './auth';
 import { loginPath } from './auth-guard';
 
 /** Calls whose 401 is an answer ("signed out", "wrong password"), not a lost session. */
-const sessionCalls: readonly string[] = [authUrls.me, authUrls.login, authUrls.logout];
+const sessionCalls: readonly string[] = [
+  authUrls.me,
+  authUrls.login,
+  authUrls.logout,
+  authUrls.secondFactor,
+  authUrls.twoFactorSetup,
+  authUrls.twoFactorConfirm,
+];
 
 /**
  * Every failed call errors with a typed ApiProblem instead of an HttpErrorResponse. A 401 elsewhere

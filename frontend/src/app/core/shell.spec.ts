@@ -6,6 +6,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { of } from 'rxjs';
+import type { CurrentUser } from '@api/users/users.schema';
 import { officer, settle } from '../testing/api-fixtures';
 import { Auth } from './auth';
 import { problemInterceptor } from './problem-interceptor';
@@ -20,7 +21,7 @@ class LoginStub {}
 describe('Shell', () => {
   let http: HttpTestingController;
 
-  async function open(narrow: boolean): Promise<HTMLElement> {
+  async function open(narrow: boolean, user: CurrentUser = officer): Promise<HTMLElement> {
     const breakpoints: Pick<BreakpointObserver, 'observe'> = {
       observe: () => of({ matches: narrow, breakpoints: {} } satisfies BreakpointState),
     };
@@ -37,7 +38,7 @@ describe('Shell', () => {
     });
     http = TestBed.inject(HttpTestingController);
     const signedIn = TestBed.inject(Auth).refresh();
-    http.expectOne('/api/v1/auth/me').flush(officer);
+    http.expectOne('/api/v1/auth/me').flush(user);
     await signedIn;
     const harness = await RouterTestingHarness.create('/');
     await harness.fixture.whenStable();
@@ -84,6 +85,14 @@ describe('Shell', () => {
       ['Partenaires', '/partenaires'],
       ['Contacts', '/contacts'],
     ]);
+  });
+
+  it('lists "Comptes" for administrators only', async () => {
+    const officerNav = Array.from((await open(false)).querySelectorAll('nav a'), (link) => link.textContent?.trim());
+    expect(officerNav).not.toContain('Comptes');
+    TestBed.resetTestingModule();
+    const adminNav = Array.from((await open(false, { ...officer, role: 'admin' })).querySelectorAll('nav a'), (link) => link.textContent?.trim());
+    expect(adminNav).toContain('Comptes');
   });
 
   it('keeps the navigation open at the side on wide screens', async () => {

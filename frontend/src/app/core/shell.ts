@@ -52,7 +52,7 @@ export class Shell {
   protected readonly user = this.auth.user;
   protected readonly userName = computed(() => this.user()?.displayName ?? '');
 
-  /** Only pages that work are listed. */
+  /** Only pages that work are listed, and only those the user's role may open. */
   protected readonly navigation = computed<readonly NavEntry[]>(() => [
     { label: 'Plan d’action', link: '/', exact: true },
     // Associations get their own portal; these lists are for the town's staff.
@@ -62,6 +62,7 @@ export class Shell {
           { label: 'Contacts', link: '/contacts', exact: false },
         ]
       : []),
+    ...(this.user()?.role === 'admin' ? [{ label: 'Comptes', link: '/comptes', exact: false }] : []),
   ]);
 
   /** With <base href="/">, a bare "#contenu" link would load the home page: move the focus instead. */
