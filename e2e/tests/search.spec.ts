@@ -7,7 +7,7 @@ test('typing "bruhl" in the toolbar shows Brühl first, and opens it', async ({ 
 
   // "/" puts the cursor in the search field from anywhere on the page.
   await page.keyboard.press('/');
-  const field = page.getByRole('combobox', { name: /Rechercher/ });
+  const field = page.getByRole('combobox', { name: 'Recherche globale' });
   await expect(field).toBeFocused();
   await field.pressSequentially('bruhl');
 
@@ -25,7 +25,7 @@ test('Enter opens the full results, with counts per kind and filters; quotes and
   await signIn(page);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Control+k');
-  const field = page.getByRole('combobox', { name: /Rechercher/ });
+  const field = page.getByRole('combobox', { name: 'Recherche globale' });
   await field.fill('"(universite)"');
   await field.press('Enter');
 

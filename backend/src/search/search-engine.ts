@@ -21,7 +21,10 @@ type Statement = { sql: string; replacements: Record<string, unknown> };
 export async function searchIndex(sequelize: Sequelize, tokens: string[], filters: SearchFilters, limit: number) {
   const match = sequelize.getDialect() === 'sqlite' ? sqliteMatch(tokens) : mysqlMatch(tokens);
   const where = [match.where, 'e.kind IN (:kinds)'];
-  const replacements: Record<string, unknown> = { ...match.replacements, kinds: filters.kinds, limit };
+  // What was typed being a record's whole name, or the start of it, puts that record first: "bruhl" → Brühl.
+  const exact = tokens.join(' ');
+  const nameBonus = `(CASE WHEN e.names_folded = :exact THEN 1000 WHEN e.names_folded LIKE :startsWith THEN 100 ELSE 0 END)`;
+  const replacements: Record<string, unknown> = { ...match.replacements, kinds: filters.kinds, limit, exact, startsWith: `${exact}%` };
   if (filters.from) {
     where.push('e.occurred_at >= :from');
     replacements['from'] = filters.from;
@@ -43,7 +46,7 @@ export async function searchIndex(sequelize: Sequelize, tokens: string[], filter
   const top: Statement = {
     sql: `SELECT id, kind, record_id AS recordId, title, body, rn AS \`rank\` FROM (
         SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.kind ORDER BY m.score DESC, m.occurred_at DESC, m.id DESC) AS rn
-        FROM (SELECT e.id, e.kind, e.record_id, e.title, e.body, e.occurred_at, ${match.score} AS score ${matching}) m
+        FROM (SELECT e.id, e.kind, e.record_id, e.title, e.body, e.occurred_at, ${nameBonus} + ${match.score} AS score ${matching}) m
       ) ranked WHERE rn <= :limit ORDER BY kind, rn`,
     replacements,
   };

@@ -59,6 +59,14 @@ describe('GET /api/v1/search', () => {
     expect(titles).toEqual([`Quimperlé ${stamp}`, `Association des amis de Lyon ${stamp}a`]);
   });
 
+  it('puts the record whose whole name was typed first, whatever the length of its text', async () => {
+    const other = await makePartner({ name: `Städtepartnerschaftsverein Brühl ${Date.now()}`, country: 'DE' });
+    await reindex(null, 'partner', [other.id]);
+    const titles = await partnerTitles('bruhl');
+    expect(titles[0]).toBe('Brühl');
+    expect(titles).toContain(other.name);
+  });
+
   it('never shows a deleted record', async () => {
     const partner = await makePartner({ name: `Ville disparue ${Date.now()}` });
     await reindex(null, 'partner', [partner.id]);
