@@ -3,7 +3,9 @@ import { expectAccessible, signIn } from '../helpers/pages';
 
 test('typing "bruhl" in the toolbar shows Brühl first, and opens it', async ({ page }) => {
   await signIn(page);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The toolbar exists only once signed in: wait for it before using its shortcut.
+  await expect(page).not.toHaveURL(/\/connexion/);
+  await expect(page.getByRole('combobox', { name: 'Recherche globale' })).toBeVisible();
 
   // "/" puts the cursor in the search field from anywhere on the page.
   await page.keyboard.press('/');
@@ -23,7 +25,8 @@ test('typing "bruhl" in the toolbar shows Brühl first, and opens it', async ({ 
 
 test('Enter opens the full results, with counts per kind and filters; quotes and parentheses are just text', async ({ page }) => {
   await signIn(page);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page).not.toHaveURL(/\/connexion/);
+  await expect(page.getByRole('combobox', { name: 'Recherche globale' })).toBeVisible();
   await page.keyboard.press('Control+k');
   const field = page.getByRole('combobox', { name: 'Recherche globale' });
   await field.fill('"(universite)"');
