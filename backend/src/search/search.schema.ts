@@ -21,6 +21,7 @@ export const SearchQuery = z
     to: isoDate.optional(),
     partnerKind: z.string().max(20).optional(),
     country: z.string().length(2).toUpperCase().optional(),
+    objective: z.coerce.number().int().positive().optional().meta({ description: 'Only records that serve this objective of the plan' }),
   })
   .meta({ id: 'SearchQuery' });
 export type SearchQuery = z.infer<typeof SearchQuery>;
