@@ -13,7 +13,8 @@ import { SecretBox } from './auth/secret-box';
 import { sessionMiddleware } from './auth/session';
 import { projectRoot } from './common/paths';
 import type { Config } from './config';
-import { followUpsRoutes } from './follow-ups/follow-ups.routes';
+import { calendarFeedRoutes, followUpsRoutes } from './follow-ups/follow-ups.routes';
+import { homeRoutes } from './home/home.routes';
 import { healthRoutes } from './health/health.routes';
 import { Api } from './http/api';
 import { apiNotFound, problemHandler } from './http/errors';
@@ -63,6 +64,8 @@ export function createApp(context: AppContext) {
   searchRoutes(api);
   interactionsRoutes(api, context);
   followUpsRoutes(api, context);
+  calendarFeedRoutes(api, context);
+  homeRoutes(api, context);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

@@ -2,6 +2,7 @@ import { IdParams } from '../common/fields.schema';
 import type { Config } from '../config';
 import type { Api } from '../http/api';
 import { interactionRoles } from '../interactions/interactions.routes';
+import { CalendarFeedCreated, CalendarFeedParams, CalendarFeedStatus, calendarDocument, calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from './calendar-feed';
 import { AssigneeList, FollowUpCreate, FollowUpListQuery, FollowUpPage, FollowUpUpdate, FollowUpView } from './follow-ups.schema';
 import { clockFor, createFollowUp, deleteFollowUp, getFollowUp, listAssignees, listFollowUps, restoreFollowUp, updateFollowUp } from './follow-ups.service';
 
@@ -87,5 +88,52 @@ export function followUpsRoutes(api: Api, { config }: { config: Config }) {
     response: FollowUpView,
     errors: [404],
     handler: ({ params, user }) => restoreFollowUp(params.id, user, clock()),
+  });
+}
+
+/** The private iCalendar feed: managed from "Mon compte", read by calendar clients through its secret address. */
+export function calendarFeedRoutes(api: Api, { config }: { config: Config }) {
+  api.route({
+    method: 'get',
+    path: '/account/calendar-feed',
+    summary: 'Whether the signed-in user has a calendar feed, since when, last read when',
+    tags: ['follow-ups'],
+    access: interactionRoles,
+    response: CalendarFeedStatus,
+    handler: ({ user }) => calendarFeedStatus(user.id),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/account/calendar-feed',
+    summary: 'Makes a new secret feed address (shown once); the previous one stops working',
+    tags: ['follow-ups'],
+    access: interactionRoles,
+    response: CalendarFeedCreated,
+    status: 201,
+    handler: ({ user }) => createCalendarFeed(user.id, config.publicUrl),
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/account/calendar-feed',
+    summary: 'Revokes the calendar feed: its address stops working',
+    tags: ['follow-ups'],
+    access: interactionRoles,
+    handler: ({ user }) => revokeCalendarFeed(user.id),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/calendar/:file',
+    summary: 'A user’s open follow-ups as iCalendar (text/calendar), for Outlook or Thunderbird; the secret address is the credential',
+    tags: ['follow-ups'],
+    access: 'public',
+    params: CalendarFeedParams,
+    errors: [404],
+    handler: async ({ params, res }) => {
+      const document = await calendarDocument(params.file, { timeZone: config.timeZone, publicUrl: config.publicUrl });
+      res.status(200).type('text/calendar; charset=utf-8').send(document);
+    },
   });
 }

@@ -5,7 +5,7 @@ import { dayIn } from '../common/town-time';
 import { Contact } from '../contacts/contact.model';
 import { keysetPage, sortKeyFrom, type SortKey } from '../http/keyset';
 import { problems, type FieldError } from '../http/problem';
-import { Interaction } from '../interactions/interaction.model';
+import { Interaction, InteractionPartner } from '../interactions/interaction.model';
 import { Partner } from '../partners/partner.model';
 import { reindex } from '../search/search-index';
 import { User } from '../users/user.model';
@@ -37,7 +37,12 @@ export async function followUpViews(rows: FollowUp[], clock: Clock, transaction?
   const unique = (values: (number | null)[]) => [...new Set(values.filter((value): value is number => value !== null))];
   const userIds = unique(rows.flatMap((row) => [row.assigneeUserId, row.createdByUserId]));
   const interactionIds = unique(rows.map((row) => row.interactionId));
-  const partnerIds = unique(rows.map((row) => row.partnerId));
+  // A follow-up of an interaction is shown with the interaction's (first) partner when it has none of its own.
+  const links = interactionIds.length
+    ? await InteractionPartner.findAll({ where: { interactionId: interactionIds }, order: [['partnerId', 'ASC']], transaction: transaction ?? null })
+    : [];
+  const partnerOf = (row: FollowUp) => row.partnerId ?? links.find((link) => link.interactionId === row.interactionId)?.partnerId ?? null;
+  const partnerIds = unique(rows.map(partnerOf));
   const contactIds = unique(rows.map((row) => row.contactId));
   const [users, interactions, partners, contacts] = await Promise.all([
     userIds.length ? User.findAll({ where: { id: userIds }, attributes: ['id', 'displayName'], transaction: transaction ?? null }) : [],
@@ -61,7 +66,7 @@ export async function followUpViews(rows: FollowUp[], clock: Clock, transaction?
       status: row.status,
       assignee: userById.get(row.assigneeUserId) ?? { id: row.assigneeUserId, displayName: '?' },
       interaction: interaction ? { id: interaction.id, subject: interaction.subject, type: interaction.type, occurredAt: interaction.occurredAt } : null,
-      partner: row.partnerId ? (partnerById.get(row.partnerId) ?? null) : null,
+      partner: partnerById.get(partnerOf(row) ?? 0) ?? null,
       contact: row.contactId ? (contactById.get(row.contactId) ?? null) : null,
       overdue: row.status === 'open' && row.dueOn < clock.today,
       dueBeforeInteraction: interaction ? row.dueOn < dayIn(clock.timeZone, interaction.occurredAt) : false,
