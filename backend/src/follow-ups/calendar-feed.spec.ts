@@ -25,7 +25,7 @@ describe('the private calendar feed', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('text/calendar');
     const parsed = ical.sync.parseICS(response.text);
-    const events = Object.values(parsed).filter((entry) => entry.type === 'VEVENT') as ical.VEvent[];
+    const events = Object.values(parsed).filter((entry) => entry?.type === 'VEVENT') as ical.VEvent[];
     expect(events.map((event) => event.summary).sort()).toEqual(['Confirmer la délégation', '[En retard] Remercier le maire']);
     const event = events.find((candidate) => candidate.summary === 'Confirmer la délégation')!;
     expect(event.uid).toBe(`follow-up-${created.body.id}@passerelles.test`);
