@@ -13,6 +13,8 @@ import { SecretBox } from './auth/secret-box';
 import { sessionMiddleware } from './auth/session';
 import { projectRoot } from './common/paths';
 import type { Config } from './config';
+import { calendarFeedRoutes, followUpsRoutes } from './follow-ups/follow-ups.routes';
+import { homeRoutes } from './home/home.routes';
 import { healthRoutes } from './health/health.routes';
 import { Api } from './http/api';
 import { apiNotFound, problemHandler } from './http/errors';
@@ -20,6 +22,7 @@ import { apiRateLimit } from './http/rate-limit';
 import type { Logger } from './logger';
 import { contactsRoutes } from './contacts/contacts.routes';
 import type { Mailer } from './mail/mailer';
+import { interactionsRoutes } from './interactions/interactions.routes';
 import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
 import { relationshipsRoutes } from './relationships/relationships.routes';
@@ -59,6 +62,10 @@ export function createApp(context: AppContext) {
   contactsRoutes(api);
   relationshipsRoutes(api);
   searchRoutes(api);
+  interactionsRoutes(api, context);
+  followUpsRoutes(api, context);
+  calendarFeedRoutes(api, context);
+  homeRoutes(api, context);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {
