@@ -24,16 +24,17 @@ export type PickedItem = { id: number; label: string; detail?: string };
             </button>
           </mat-chip-row>
         }
-        <input
-          #field
-          [matChipInputFor]="grid"
-          [matAutocomplete]="auto"
-          (input)="search(field.value)"
-          (focus)="search(field.value)"
-          autocomplete="off"
-          [attr.data-picker]="name()"
-        />
       </mat-chip-grid>
+      <!-- Beside the grid, not in it: a grid may only hold rows (axe aria-required-children). -->
+      <input
+        #field
+        [matChipInputFor]="grid"
+        [matAutocomplete]="auto"
+        (input)="search(field.value)"
+        (focus)="search(field.value)"
+        autocomplete="off"
+        [attr.data-picker]="name()"
+      />
       <mat-autocomplete #auto="matAutocomplete" (optionSelected)="select($event)">
         @for (option of options(); track option.id) {
           <mat-option [value]="option">{{ option.label }}@if (option.detail) {<span class="detail"> — {{ option.detail }}</span>}</mat-option>
