@@ -6,7 +6,7 @@ import { provideRouter } from '@angular/router';
 import { Auth } from '../core/auth';
 import { provideFrenchLocale } from '../core/locale';
 import { problemInterceptor } from '../core/problem-interceptor';
-import { actionPlan, officer, settle } from '../testing/api-fixtures';
+import { actionPlan, officer, problem, settle } from '../testing/api-fixtures';
 import { DateAdapter } from '@angular/material/core';
 import { FrenchDateAdapter, instantOf, provideFrenchDates } from './french-dates';
 import { QuickLogDialog, quickLogBody } from './quick-log-dialog';
@@ -156,5 +156,82 @@ describe('FrenchDateAdapter', () => {
 
   it('writes dates as dd/MM/yyyy in the field', () => {
     expect(adapter.format(new Date(2026, 0, 7), { input: true })).toBe('07/01/2026');
+  });
+});
+
+describe('QuickLogDialog editing an exchange', () => {
+  let http: HttpTestingController;
+  let close: jasmine.Spy;
+  const interaction = {
+    id: 5,
+    type: 'call' as const,
+    occurredAt: new Date(2026, 10, 20, 9, 0),
+    subject: 'Appel',
+    notes: null,
+    location: null,
+    partners: [{ id: 12, name: 'Brühl', kind: 'twin_town' }],
+    contacts: [],
+    participants: [{ id: 7, displayName: 'Claire Martin' }],
+    objectives: [],
+    followUps: [],
+    createdBy: null,
+    createdAt: new Date(2026, 10, 20, 9, 5),
+    updatedAt: new Date(2026, 10, 20, 9, 5),
+    deletedAt: null,
+    version: 3,
+  };
+
+  async function open() {
+    close = jasmine.createSpy('close');
+    TestBed.configureTestingModule({
+      imports: [QuickLogDialog],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([problemInterceptor])),
+        provideHttpClientTesting(),
+        provideFrenchLocale(),
+        { provide: MAT_DIALOG_DATA, useValue: { interaction } },
+        { provide: MatDialogRef, useValue: { close } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const signedIn = TestBed.inject(Auth).refresh();
+    http.expectOne('/api/v1/auth/me').flush(officer);
+    await signedIn;
+    const fixture = TestBed.createComponent(QuickLogDialog);
+    fixture.detectChanges();
+    await settle();
+    http.expectOne('/api/v1/follow-ups/assignees').flush({ items: [] });
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
+    await settle();
+    fixture.detectChanges();
+    return { fixture, dialog: fixture.componentInstance as unknown as DialogInternals & { keepMine(): void } };
+  }
+
+  afterEach(() => http.verify());
+
+  it('sends only what changed, with the version read; after a conflict, can keep my change on top of the current version', async () => {
+    const { fixture, dialog } = await open();
+    dialog.form.patchValue({ subject: 'Appel de suivi' });
+    const saving = dialog.save();
+    await settle();
+    const first = http.expectOne({ method: 'PATCH', url: '/api/v1/interactions/5' });
+    expect(first.request.body).toEqual({ subject: 'Appel de suivi', version: 3 });
+    first.flush(
+      { ...problem(409, 'version_conflict', 'Conflit', 'Modifié'), current: { ...interaction, location: 'Mairie', version: 4 }, lastChange: { actor: { id: 8, displayName: 'Paul Martin' } } },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await saving;
+    fixture.detectChanges();
+    expect((fixture.nativeElement as HTMLElement).querySelector('.conflict')?.textContent).toContain('modifié entre-temps par Paul Martin');
+    expect(close).not.toHaveBeenCalled();
+
+    dialog.keepMine();
+    await settle();
+    const second = http.expectOne({ method: 'PATCH', url: '/api/v1/interactions/5' });
+    expect(second.request.body).withContext('Paul’s new place stays').toEqual({ subject: 'Appel de suivi', version: 4 });
+    second.flush({ ...interaction, subject: 'Appel de suivi', version: 5 });
+    await settle();
+    expect(close).toHaveBeenCalledWith(jasmine.objectContaining({ version: 5 }));
   });
 });
