@@ -82,7 +82,7 @@ export class Shell {
   /** "n" outside a text field, or Alt+N anywhere, opens the quick log. */
   protected onShortcut(event: KeyboardEvent): void {
     if (!this.staff() || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'n') return;
-    const target = event.target as HTMLElement | null;
+    const target = event.target instanceof HTMLElement ? event.target : null;
     const editable = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
     if (event.altKey || (!editable && !event.shiftKey)) {
       if (target?.closest('.mat-mdc-dialog-container')) return;

@@ -57,9 +57,9 @@ export class MyFollowUpsPage {
     void this.api.assignees().then((list) => this.assignees.set(list.items), () => undefined);
   }
 
-  protected async load(): Promise<void> {
+  protected async load(keepMessage = false): Promise<void> {
     this.loading.set(true);
-    this.error.set(null);
+    if (!keepMessage) this.error.set(null);
     try {
       const items: FollowUpView[] = [];
       let cursor: string | undefined;
@@ -135,7 +135,7 @@ export class MyFollowUpsPage {
           ? 'Ce suivi a été modifié entre-temps par quelqu’un d’autre : la liste est rechargée, vérifiez-le et recommencez.'
           : (problem.errors[0]?.message ?? problem.detail ?? problem.title),
       );
-      if (problem.code === 'version_conflict') await this.load();
+      if (problem.code === 'version_conflict') await this.load(true);
       return null;
     } finally {
       this.busy.set(null);

@@ -8,6 +8,7 @@ import type { InteractionView } from '@api/interactions/interactions.schema';
 import { ApiProblem } from '../core/api-problem';
 import { followUpStatusLabels, interactionTypeLabels } from './interaction-labels';
 import { InteractionsApi } from './interactions-api';
+import { QuickLog } from './quick-log';
 
 /** One logged exchange: who, when, what was said, what was promised. */
 @Component({
@@ -26,6 +27,7 @@ import { InteractionsApi } from './interactions-api';
             @if (interaction.deletedAt) {
               <button mat-flat-button type="button" (click)="restore(interaction)">Restaurer</button>
             } @else {
+              <button mat-flat-button type="button" (click)="edit(interaction)">Modifier</button>
               <button mat-stroked-button type="button" (click)="remove(interaction)">Supprimer</button>
             }
           </div>
@@ -102,6 +104,10 @@ import { InteractionsApi } from './interactions-api';
     .kicker {
       margin: 0;
     }
+    .actions {
+      display: flex;
+      gap: 8px;
+    }
     .heading {
       display: flex;
       justify-content: space-between;
@@ -142,6 +148,7 @@ import { InteractionsApi } from './interactions-api';
 export class InteractionPage {
   private readonly api = inject(InteractionsApi);
   private readonly title = inject(Title);
+  private readonly quickLog = inject(QuickLog);
   readonly id = input.required<string>();
   protected readonly typeLabels = interactionTypeLabels;
   protected readonly statusLabels = followUpStatusLabels;
@@ -165,6 +172,14 @@ export class InteractionPage {
     } catch (error) {
       const problem = ApiProblem.from(error);
       this.error.set(problem.status === 404 ? 'Cet échange n’existe pas ou plus.' : (problem.detail ?? 'L’échange n’a pas pu être chargé.'));
+    }
+  }
+
+  protected async edit(interaction: InteractionView): Promise<void> {
+    const saved = await this.quickLog.openDialog({ interaction });
+    if (saved) {
+      this.interaction.set(saved);
+      this.message.set('L’échange est modifié.');
     }
   }
 

@@ -23,7 +23,8 @@ import { instantOf, provideFrenchDates, toIsoDay } from './french-dates';
 import { interactionTypeLabels } from './interaction-labels';
 import { InteractionsApi } from './interactions-api';
 
-export type QuickLogData = { partners?: PickedItem[]; contacts?: PickedItem[] };
+/** Prefilled partners or contacts for a new log; or the interaction to edit. */
+export type QuickLogData = { partners?: PickedItem[]; contacts?: PickedItem[]; interaction?: InteractionView };
 
 function currentTime(now = new Date()) {
   return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
@@ -104,6 +105,9 @@ export class QuickLogDialog {
   protected readonly pickerErrors = signal<Partial<Record<string, string>>>({});
   protected readonly formErrors = signal<string[]>([]);
   protected readonly saving = signal(false);
+  /** The interaction edited, as last read from the server (its version is the one sent). */
+  protected readonly editing = signal<InteractionView | null>(this.data.interaction ?? null);
+  protected readonly conflict = signal<{ by: string | null; current: InteractionView } | null>(null);
 
   protected readonly form = this.fb.group({
     type: ['meeting', Validators.required],
@@ -117,10 +121,84 @@ export class QuickLogDialog {
   });
 
   constructor() {
+    const interaction = this.data.interaction;
+    if (interaction) this.fill(interaction);
     void this.api.assignees().then(
       (list) => this.assignees.set(list.items),
       () => this.assignees.set([]),
     );
+  }
+
+  private fill(interaction: InteractionView): void {
+    const when = new Date(interaction.occurredAt);
+    this.form.patchValue({
+      type: interaction.type,
+      day: when,
+      time: currentTime(when),
+      subject: interaction.subject,
+      location: interaction.location ?? '',
+      notes: interaction.notes ?? '',
+      objectiveIds: interaction.objectives.map((objective) => objective.id),
+    });
+    this.partners.set(interaction.partners.map((partner) => ({ id: partner.id, label: partner.name })));
+    this.contacts.set(interaction.contacts.map((contact) => ({ id: contact.id, label: contact.fullName })));
+    this.participants.set(interaction.participants.map((person) => ({ id: person.id, label: person.displayName })));
+  }
+
+  /** Only what the user changed from the version they read, so that two people editing different fields do not undo each other. */
+  private changes(base: InteractionView): Record<string, unknown> {
+    const now = quickLogBody(this.form.getRawValue(), { partners: this.partners(), contacts: this.contacts(), participants: this.participants() }) as Record<string, unknown>;
+    const before: Record<string, unknown> = {
+      type: base.type,
+      occurredAt: new Date(base.occurredAt).toISOString(),
+      subject: base.subject,
+      location: base.location,
+      notes: base.notes,
+      partnerIds: base.partners.map((partner) => partner.id),
+      contactIds: base.contacts.map((contact) => contact.id),
+      participantIds: base.participants.map((person) => person.id),
+      objectiveIds: base.objectives.map((objective) => objective.id),
+    };
+    const same = (a: unknown, b: unknown) => JSON.stringify(Array.isArray(a) ? [...a].sort() : a) === JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
+    return Object.fromEntries(Object.entries(before).filter(([key, value]) => !same(now[key], value)).map(([key]) => [key, now[key]]));
+  }
+
+  /** After a conflict: my changes (from the version I read) sent again on top of the version now current; theirs stay. */
+  protected keepMine(): void {
+    const conflict = this.conflict();
+    const read = this.editing();
+    if (!conflict || !read) return;
+    const mine = this.changes(read);
+    this.editing.set(conflict.current);
+    this.conflict.set(null);
+    void this.sendUpdate(conflict.current, mine);
+  }
+
+  private async sendUpdate(base: InteractionView, changes: Record<string, unknown>): Promise<void> {
+    this.saving.set(true);
+    try {
+      this.dialogRef.close(Object.keys(changes).length ? await this.api.update(base.id, { ...changes, version: base.version }) : base);
+    } catch (error) {
+      const problem = ApiProblem.from(error);
+      if (problem.code === 'version_conflict') {
+        const lastChange = problem.body['lastChange'] as { actor?: { displayName: string } | null } | null;
+        this.conflict.set({ by: lastChange?.actor?.displayName ?? null, current: problem.body['current'] as InteractionView });
+        focusAfterRender(this.injector, this.host, '.conflict');
+      } else {
+        this.showProblem(problem);
+      }
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  /** After a conflict: drop my changes and take the version now current. */
+  protected takeTheirs(): void {
+    const conflict = this.conflict();
+    if (!conflict) return;
+    this.editing.set(conflict.current);
+    this.fill(conflict.current);
+    this.conflict.set(null);
   }
 
   protected get followUps(): FormArray<ReturnType<QuickLogDialog['followUpGroup']>> {
@@ -184,27 +262,34 @@ export class QuickLogDialog {
       return;
     }
     this.saving.set(true);
+    const editing = this.editing();
+    if (editing) {
+      await this.sendUpdate(editing, this.changes(editing));
+      return;
+    }
     try {
       const saved = await this.api.create(
         quickLogBody(this.form.getRawValue(), { partners: this.partners(), contacts: this.contacts(), participants: this.participants() }),
       );
       this.dialogRef.close(saved);
     } catch (error) {
-      const problem = ApiProblem.from(error);
-      const pickers: Partial<Record<string, string>> = {};
-      for (const fieldError of problem.errors) {
-        const root = fieldError.path.split('.')[0] ?? '';
-        if (['partnerIds', 'contactIds', 'participantIds'].includes(root)) pickers[root] = fieldError.message;
-      }
-      this.pickerErrors.set(pickers);
-      const unmatched = applyServerErrors(this.form, { ...problem, errors: problem.errors.filter((fieldError) => !(fieldError.path.split('.')[0]! in pickers)) } as ApiProblem, {
-        occurredAt: 'day',
-      });
-      this.formErrors.set(unmatched.length || problem.errors.length ? unmatched : [problem.detail ?? problem.title]);
-      focusAfterRender(this.injector, this.host, '.form-errors, .mat-mdc-form-field-invalid input');
+      this.showProblem(ApiProblem.from(error));
     } finally {
       this.saving.set(false);
     }
+  }
+
+  private showProblem(problem: ApiProblem): void {
+    const pickers: Partial<Record<string, string>> = {};
+    for (const fieldError of problem.errors) {
+      const root = fieldError.path.split('.')[0] ?? '';
+      if (['partnerIds', 'contactIds', 'participantIds'].includes(root)) pickers[root] = fieldError.message;
+    }
+    this.pickerErrors.set(pickers);
+    const formErrors = problem.errors.filter((fieldError) => !((fieldError.path.split('.')[0] ?? '') in pickers));
+    const unmatched = applyServerErrors(this.form, { errors: formErrors } as unknown as ApiProblem, { occurredAt: 'day' });
+    this.formErrors.set(unmatched.length || problem.errors.length ? unmatched : [problem.detail ?? problem.title]);
+    focusAfterRender(this.injector, this.host, '.form-errors, .mat-mdc-form-field-invalid input');
   }
 }
 

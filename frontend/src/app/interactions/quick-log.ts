@@ -24,6 +24,10 @@ export class QuickLog {
       const result = await new Promise<InteractionView | undefined>((resolve) => ref.afterClosed().subscribe(resolve));
       if (result) {
         this.saved.update((count) => count + 1);
+        if (data.interaction) {
+          this.snackBar.open('Échange modifié.', undefined, { duration: 4000 });
+          return result;
+        }
         const followUps = result.followUps.length;
         const snack = this.snackBar.open(
           `Échange enregistré${followUps ? ` avec ${followUps} suivi${followUps > 1 ? 's' : ''}` : ''}.`,
