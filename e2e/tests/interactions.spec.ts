@@ -79,6 +79,8 @@ test('an officer logs a meeting with Brühl and two of its people, with a follow
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Échange enregistré avec 1 suivi.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Mes derniers échanges' })).toContainText(`Préparation de l’échange scolaire ${run}`);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/home.png' });
   await signOut(page, officer.name);
 
   // The colleague finds it in "Mes suivis" and completes it.
@@ -103,7 +105,8 @@ test('an officer logs a meeting with Brühl and two of its people, with a follow
   await expect(timeline).toContainText(`avec Heike Schultz ${run}, Jan Weber ${run}`);
   await expect(timeline.getByRole('listitem').filter({ hasText: `Envoyer la liste des familles ${run}` })).toContainText(`Fait — échéance le ${frenchDay(2)} — ${colleague.name}`);
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/timeline.png', fullPage: true });
+  await timeline.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/timeline.png' });
 
   // Only the meetings: the filter keeps the exchange and hides the follow-up.
   await timeline.getByRole('option', { name: 'Suivis' }).click();
@@ -116,4 +119,13 @@ test('an officer logs a meeting with Brühl and two of its people, with a follow
   await expect(page.getByRole('heading', { level: 1, name: `Préparation de l’échange scolaire ${run}` })).toBeVisible();
   await expect(page.getByText('Rathaus Brühl')).toBeVisible();
   await expectAccessible(page);
+
+  // Edited from its page: the dialog opens with the exchange and saves the change.
+  await page.getByRole('button', { name: 'Modifier' }).click();
+  const edit = page.getByRole('dialog', { name: 'Modifier l’échange' });
+  await expect(edit.getByLabel('Objet')).toHaveValue(`Préparation de l’échange scolaire ${run}`);
+  await edit.getByLabel('Lieu').fill('Rathaus Brühl, salle du conseil');
+  await edit.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByText('Rathaus Brühl, salle du conseil')).toBeVisible();
 });

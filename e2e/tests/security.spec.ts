@@ -96,6 +96,8 @@ test('an administrator creates an officer, who turns two-factor sign-in on and t
 
 test('a wrong current password is said next to its field, and what was typed stays', async ({ page }) => {
   await signIn(page);
+  // signIn does not wait: going elsewhere before the session exists would land on the sign-in page.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour');
   await page.goto('/mon-compte');
   const section = page.getByRole('region', { name: 'Mot de passe' });
   await section.getByLabel('Mot de passe actuel').fill('pas le bon mot de passe');

@@ -14,6 +14,7 @@ import type { HomePage, HomeQuery, KeyDate, QuietPartnerSettings, QuietPartnerSe
 const settingKey = 'quietPartners';
 const defaultMonths = 12;
 const listSize = 20;
+const townSeedKey = 'ville-de-sceaux';
 
 export async function quietPartnerSettings(): Promise<QuietPartnerSettings> {
   const row = await Setting.findByPk(settingKey);
@@ -57,8 +58,8 @@ async function quietPartners(now: Date, override: number | undefined) {
     const threshold = override ?? months[kind];
     return { kind, [Op.or]: [{ lastInteractionAt: null }, { lastInteractionAt: { [Op.lt]: monthsBefore(now, threshold) } }] };
   });
-  // The town's own record is not a partner one keeps in touch with.
-  const where = { status: 'active', seedKey: { [Op.or]: [null, { [Op.ne]: 'ville-de-sceaux' }] }, [Op.or]: conditions };
+  // The town's own record (seeded) is not a partner one keeps in touch with.
+  const where = { status: 'active', [Op.and]: [{ [Op.or]: conditions }, { [Op.or]: [{ seedKey: null }, { seedKey: { [Op.ne]: townSeedKey } }] }] };
   const [rows, count] = await Promise.all([
     Partner.findAll({
       where,

@@ -11,6 +11,12 @@ export const interactionTypeLabels: Record<InteractionType, string> = {
   other: 'Autre',
 };
 
+/**
+ * The types in the order of the lists. Taken from the labels (typed against the API) rather than
+ * imported from the backend schema, which would ship zod, whose JIT check trips the CSP's eval rule.
+ */
+export const interactionTypes = Object.keys(interactionTypeLabels) as InteractionType[];
+
 export function interactionTypeLabel(type: string): string {
   return (interactionTypeLabels as Record<string, string>)[type] ?? type;
 }

@@ -11,11 +11,10 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { InteractionListItem } from '@api/interactions/interactions.schema';
-import { interactionTypes } from '@api/interactions/interactions.schema';
 import { ApiProblem } from '../core/api-problem';
 import { objectivesResource } from '../plan/objectives-api';
 import { provideFrenchDates, toIsoDay } from './french-dates';
-import { interactionTypeLabels } from './interaction-labels';
+import { interactionTypeLabels, interactionTypes } from './interaction-labels';
 import { InteractionsApi, type InteractionFilters } from './interactions-api';
 import { QuickLog } from './quick-log';
 

@@ -9,7 +9,6 @@ import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
 import type { Person } from '@api/common/fields.schema';
 import type { InteractionCreate, InteractionType, InteractionView } from '@api/interactions/interactions.schema';
-import { interactionTypes } from '@api/interactions/interactions.schema';
 import { ContactsApi } from '../contacts/contacts-api';
 import { ApiProblem } from '../core/api-problem';
 import { Auth } from '../core/auth';
@@ -20,7 +19,7 @@ import { kindLabel } from '../records/labels';
 import { applyServerErrors, serverError } from '../records/server-errors';
 import { ChipPicker, type PickedItem } from './chip-picker';
 import { instantOf, provideFrenchDates, toIsoDay } from './french-dates';
-import { interactionTypeLabels } from './interaction-labels';
+import { interactionTypeLabels, interactionTypes } from './interaction-labels';
 import { InteractionsApi } from './interactions-api';
 
 /** Prefilled partners or contacts for a new log; or the interaction to edit. */

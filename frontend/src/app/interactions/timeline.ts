@@ -7,10 +7,9 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { TimelineEntry } from '@api/interactions/interactions.schema';
-import { interactionTypes } from '@api/interactions/interactions.schema';
 import { Countries } from '../records/countries';
 import { historySentence } from '../records/history-text';
-import { followUpStatusLabels, interactionTypeLabels } from './interaction-labels';
+import { followUpStatusLabels, interactionTypeLabels, interactionTypes } from './interaction-labels';
 import { InteractionsApi } from './interactions-api';
 
 const kindOptions = [
