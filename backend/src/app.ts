@@ -22,10 +22,12 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import type { Mailer } from './mail/mailer';
 import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
+import { projectsRoutes } from './projects/projects.routes';
 import { relationshipsRoutes } from './relationships/relationships.routes';
 import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { usersRoutes } from './users/users.routes';
+import { visitsRoutes } from './visits/visits.routes';
 
 export type AppContext = {
   config: Config;
@@ -59,6 +61,8 @@ export function createApp(context: AppContext) {
   contactsRoutes(api);
   relationshipsRoutes(api);
   searchRoutes(api);
+  projectsRoutes(api);
+  visitsRoutes(api);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

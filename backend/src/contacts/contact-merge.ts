@@ -1,4 +1,5 @@
 import type { Transaction } from 'sequelize';
+import { ProjectContact } from '../projects/project.model';
 import { Affiliation } from './contact.model';
 
 export type ContactRepointContext = { keptId: number; mergedId: number; transaction: Transaction };
@@ -26,6 +27,16 @@ export const contactRepointers: ContactRepointer[] = [
         moved += 1;
       }
       return moved;
+    },
+  },
+  {
+    name: 'projects',
+    repoint: async ({ keptId, mergedId, transaction }) => {
+      const kept = new Set((await ProjectContact.findAll({ where: { contactId: keptId }, transaction })).map((row) => row.projectId));
+      const moved = (await ProjectContact.findAll({ where: { contactId: mergedId }, transaction })).filter((row) => !kept.has(row.projectId));
+      await ProjectContact.destroy({ where: { contactId: mergedId }, transaction });
+      if (moved.length > 0) await ProjectContact.bulkCreate(moved.map((row) => ({ projectId: row.projectId, contactId: keptId })), { transaction });
+      return moved.length;
     },
   },
 ];

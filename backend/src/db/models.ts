@@ -6,10 +6,12 @@ import { Affiliation, Contact, ContactEmail, ContactLanguage } from '../contacts
 import { Job } from '../jobs/job.model';
 import { Objective } from '../objectives/objective.model';
 import { Partner, PartnerObjective, PartnerTag } from '../partners/partner.model';
+import { Project, ProjectContact, ProjectMilestone, ProjectObjective, ProjectPartner } from '../projects/project.model';
 import { SearchEntry } from '../search/search-entry.model';
 import { Relationship } from '../relationships/relationship.model';
 import { Setting } from '../settings/setting.model';
 import { User } from '../users/user.model';
+import { Visit, VisitObjective, VisitPartner } from '../visits/visit.model';
 
 /** Binds every model to the database and declares the associations between them. */
 export function initModels(sequelize: Sequelize) {
@@ -30,6 +32,14 @@ export function initModels(sequelize: Sequelize) {
     SearchEntry,
     RecoveryCode,
     Setting,
+    Project,
+    ProjectPartner,
+    ProjectContact,
+    ProjectObjective,
+    ProjectMilestone,
+    Visit,
+    VisitPartner,
+    VisitObjective,
   ])
     model.initModel(sequelize);
 

@@ -1,5 +1,7 @@
 import { contactSearchSource } from '../contacts/contact.search';
 import { partnerSearchSource } from '../partners/partner.search';
+import { projectSearchSource } from '../projects/project.search';
+import { visitSearchSource } from '../visits/visit.search';
 import type { SearchSource } from './search-index';
 import type { SearchKind } from './search.schema';
 
@@ -7,4 +9,6 @@ import type { SearchKind } from './search.schema';
 export const searchSources: Record<SearchKind, SearchSource> = {
   partner: partnerSearchSource,
   contact: contactSearchSource,
+  project: projectSearchSource,
+  visit: visitSearchSource,
 };
