@@ -22,6 +22,7 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import type { Mailer } from './mail/mailer';
 import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
+import { planRoutes } from './plan/plan.routes';
 import { projectsRoutes } from './projects/projects.routes';
 import { relationshipsRoutes } from './relationships/relationships.routes';
 import { searchRoutes } from './search/search.routes';
@@ -63,6 +64,7 @@ export function createApp(context: AppContext) {
   searchRoutes(api);
   projectsRoutes(api);
   visitsRoutes(api);
+  planRoutes(api);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {
