@@ -82,11 +82,11 @@ export function briefingPdf(pack: BriefingPack): Promise<Buffer> {
     if (visit.delegation.length) {
       heading(doc, 'Délégations', 12);
       if (town.length) {
-        doc.font('bold').text('Pour Sceaux');
+        doc.font('bold').text('Pour Sceaux', doc.page.margins.left);
         for (const member of town) bullet(doc, member.role ? `${member.name}, ${member.role}` : member.name);
       }
       if (guests.length) {
-        doc.moveDown(0.2).font('bold').text('Pour le partenaire');
+        doc.moveDown(0.2).font('bold').text('Pour le partenaire', doc.page.margins.left);
         for (const member of guests) bullet(doc, member.role ? `${member.name}, ${member.role}` : member.name);
       }
     }

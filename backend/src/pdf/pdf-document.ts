@@ -94,12 +94,13 @@ const weekdayDate = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'nu
 
 /** "12 mars 2026" from "2026-03-12". */
 export function frenchDate(iso: string | null | undefined) {
-  return iso ? longDate.format(new Date(`${iso}T00:00:00Z`)) : '—';
+  // French writes the first of the month "1er".
+  return iso ? longDate.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ') : '—';
 }
 
 /** "jeudi 12 mars" from "2026-03-12". */
 export function frenchDay(iso: string) {
-  return weekdayDate.format(new Date(`${iso}T00:00:00Z`));
+  return weekdayDate.format(new Date(`${iso}T00:00:00Z`)).replace(/ 1 /, ' 1er ');
 }
 
 export function frenchPeriod(from: string, to: string) {

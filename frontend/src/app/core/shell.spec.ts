@@ -76,7 +76,7 @@ describe('Shell', () => {
     expect(link.getAttribute('aria-current')).toBe('page');
   });
 
-  it('lists the partners and contacts for the town’s staff', async () => {
+  it('lists the partners, contacts, projects, visits, objectives and annual report for the town’s staff', async () => {
     const body = await open(false);
 
     const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')]);
@@ -84,6 +84,10 @@ describe('Shell', () => {
       ['Plan d’action', '/'],
       ['Partenaires', '/partenaires'],
       ['Contacts', '/contacts'],
+      ['Projets', '/projets'],
+      ['Visites', '/visites'],
+      ['Objectifs', '/objectifs'],
+      ['Rapport annuel', '/rapport-annuel'],
     ]);
   });
 

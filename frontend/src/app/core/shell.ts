@@ -60,6 +60,10 @@ export class Shell {
       ? [
           { label: 'Partenaires', link: '/partenaires', exact: false },
           { label: 'Contacts', link: '/contacts', exact: false },
+          { label: 'Projets', link: '/projets', exact: false },
+          { label: 'Visites', link: '/visites', exact: false },
+          { label: 'Objectifs', link: '/objectifs', exact: false },
+          { label: 'Rapport annuel', link: '/rapport-annuel', exact: false },
         ]
       : []),
     ...(this.user()?.role === 'admin' ? [{ label: 'Comptes', link: '/comptes', exact: false }] : []),
