@@ -130,3 +130,26 @@ describe('projects API', () => {
     expect(found.body.groups[0].items[0].url).toBe(`/projets/${project.id}`);
   });
 });
+
+describe('merging partners and contacts', () => {
+  it('moves the projects and visits of the merged partner, and the projects of the merged contact, to the record kept', async () => {
+    const officer = await signedIn('officer');
+    const kept = await makePartner({ name: unique('Ville gardée') });
+    const merged = await makePartner({ name: unique('Ville doublon') });
+    const project = (await officer.post('/api/v1/projects').send({ title: unique('Projet commun'), kind: 'exchange', partnerIds: [merged.id, kept.id] })).body;
+    const other = (await officer.post('/api/v1/projects').send({ title: unique('Projet du doublon'), kind: 'exchange', partnerIds: [merged.id] })).body;
+    const visit = (await officer.post('/api/v1/visits').send({ title: unique('Visite'), direction: 'incoming', startsOn: '2026-06-01', endsOn: '2026-06-01', partnerIds: [merged.id] })).body;
+    const keptPartner = (await officer.get(`/api/v1/partners/${kept.id}`)).body;
+    const merge = await officer.post(`/api/v1/partners/${kept.id}/merge`).send({ from: merged.id, version: keptPartner.version });
+    expect(merge.status).toBe(200);
+    expect((await officer.get(`/api/v1/projects/${project.id}`)).body.partners.map((partner: { id: number }) => partner.id)).toEqual([kept.id]);
+    expect((await officer.get(`/api/v1/projects/${other.id}`)).body.partners.map((partner: { id: number }) => partner.id)).toEqual([kept.id]);
+    expect((await officer.get(`/api/v1/visits/${visit.id}`)).body.partners.map((partner: { id: number }) => partner.id)).toEqual([kept.id]);
+
+    const first = (await officer.post('/api/v1/contacts').send({ lastName: unique('Gardé'), legalBasis: 'public_task' })).body;
+    const second = (await officer.post('/api/v1/contacts').send({ lastName: unique('Doublon'), legalBasis: 'public_task' })).body;
+    const withContact = (await officer.post('/api/v1/projects').send({ title: unique('Projet avec contact'), kind: 'event', contactIds: [second.id] })).body;
+    expect((await officer.post(`/api/v1/contacts/${first.id}/merge`).send({ from: second.id, version: first.version })).status).toBe(200);
+    expect((await officer.get(`/api/v1/projects/${withContact.id}`)).body.contacts.map((contact: { id: number }) => contact.id)).toEqual([first.id]);
+  });
+});
