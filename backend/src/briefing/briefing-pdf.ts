@@ -1,6 +1,13 @@
 import { bullet, colours, createPdf, field, finishPdf, frenchDate, frenchDay, frenchPeriod, heading, paragraph } from '../pdf/pdf-document';
-import { countryFr, languageFr, partnerKindFr, partnerStatusFr, projectKindFr, projectStatusFr, relationshipFr } from '../pdf/labels-fr';
+import { countryFr, interactionTypeFr, languageFr, partnerKindFr, partnerStatusFr, projectKindFr, projectStatusFr, relationshipFr } from '../pdf/labels-fr';
 import type { BriefingPack, PartnerBrief } from './briefing.schema';
+
+const dayOf = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: process.env['TIME_ZONE'] ?? 'Europe/Paris' });
+
+/** The day of an instant in the town's time zone, "1er mars 2026". */
+function frenchInstant(instant: Date) {
+  return dayOf.format(instant).replace(/^1 /, '1er ');
+}
 
 const timestamp = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: process.env['TIME_ZONE'] ?? 'Europe/Paris' });
 
@@ -43,6 +50,23 @@ function partnerSection(doc: PDFKit.PDFDocument, partner: PartnerBrief, first: b
       .filter(Boolean)
       .join(' — ');
     bullet(doc, person.role ? `${person.name}, ${person.role}` : person.name, detail || undefined);
+  }
+
+  heading(doc, 'Historique de la relation', 12);
+  if (partner.firstContact) {
+    const first = partner.firstContact;
+    field(doc, 'Premier contact', `${frenchInstant(first.occurredAt)} — ${(interactionTypeFr[first.type] ?? first.type).toLowerCase()} : ${first.subject}`);
+  }
+  paragraph(doc, partner.interactionCount === 0 ? 'Aucun échange enregistré.' : `${partner.interactionCount} échange${partner.interactionCount > 1 ? 's' : ''} enregistré${partner.interactionCount > 1 ? 's' : ''}${partner.interactionCount > 10 ? ', dont les dix derniers' : ''} :`, { muted: true });
+  for (const interaction of partner.lastInteractions) {
+    const detail = [interaction.location, interaction.contacts.length ? `avec ${interaction.contacts.join(', ')}` : null].filter(Boolean).join(' — ');
+    bullet(doc, `${frenchInstant(interaction.occurredAt)} — ${interactionTypeFr[interaction.type] ?? interaction.type} : ${interaction.subject}`, detail || undefined);
+  }
+
+  heading(doc, 'Suivis en cours', 12);
+  if (partner.openFollowUps.length === 0) paragraph(doc, 'Aucun suivi en cours.', { muted: true });
+  for (const followUp of partner.openFollowUps) {
+    bullet(doc, `${followUp.title} — pour le ${frenchDate(followUp.dueOn)}${followUp.overdue ? ' (en retard)' : ''}`, followUp.assignee ? `suivi par ${followUp.assignee}` : undefined);
   }
 
   heading(doc, 'Projets en cours', 12);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../common/fields.schema';
+import { InteractionType } from '../interactions/interactions.schema';
 import { ObjectiveRef, PartnerKind, PartnerStatus } from '../partners/partners.schema';
 import { ProjectKind, ProjectStatus } from '../projects/projects.schema';
 import { VisitDirection, VisitView } from '../visits/visits.schema';
@@ -30,6 +31,23 @@ export const BriefingProject = z
   .meta({ id: 'BriefingProject' });
 export type BriefingProject = z.infer<typeof BriefingProject>;
 
+export const BriefingInteraction = z
+  .object({
+    id: z.number().int(),
+    occurredAt: z.date(),
+    type: InteractionType,
+    subject: z.string(),
+    location: z.string().nullable(),
+    contacts: z.array(z.string()),
+  })
+  .meta({ id: 'BriefingInteraction' });
+export type BriefingInteraction = z.infer<typeof BriefingInteraction>;
+
+export const BriefingFollowUp = z
+  .object({ id: z.number().int(), title: z.string(), dueOn: IsoDate, overdue: z.boolean(), assignee: z.string().nullable() })
+  .meta({ id: 'BriefingFollowUp' });
+export type BriefingFollowUp = z.infer<typeof BriefingFollowUp>;
+
 export const BriefingVisitRef = z
   .object({ id: z.number().int(), title: z.string(), direction: VisitDirection, startsOn: IsoDate, endsOn: IsoDate })
   .meta({ id: 'BriefingVisitRef' });
@@ -52,6 +70,10 @@ export const PartnerBrief = z
     labelRenewalDueOn: IsoDate.nullable(),
     relationships: z.array(z.object({ type: z.string(), partner: z.string(), direction: z.enum(['outgoing', 'incoming']) })),
     keyPeople: z.array(BriefingPerson),
+    interactionCount: z.number().int(),
+    firstContact: BriefingInteraction.nullable().meta({ description: 'The first interaction on record' }),
+    lastInteractions: z.array(BriefingInteraction).meta({ description: 'The ten latest interactions, newest first' }),
+    openFollowUps: z.array(BriefingFollowUp),
     runningProjects: z.array(BriefingProject),
     objectives: z.array(ObjectiveRef),
     pastVisits: z.array(BriefingVisitRef),

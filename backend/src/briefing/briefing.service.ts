@@ -1,14 +1,17 @@
-import { Op } from 'sequelize';
+import { literal, Op } from 'sequelize';
 import { todayIso, uniqueIds } from '../common/record-links';
 import { Affiliation, Contact } from '../contacts/contact.model';
+import { FollowUp } from '../follow-ups/follow-up.model';
 import { problems } from '../http/problem';
+import { Interaction, InteractionContact } from '../interactions/interaction.model';
+import { User } from '../users/user.model';
 import { Objective } from '../objectives/objective.model';
 import { Partner, PartnerObjective } from '../partners/partner.model';
 import { Project, ProjectMilestone, ProjectPartner } from '../projects/project.model';
 import { Relationship } from '../relationships/relationship.model';
 import { Visit, VisitPartner } from '../visits/visit.model';
 import { findVisit, visitViews } from '../visits/visits.service';
-import type { BriefingPack, BriefingPerson, BriefingProject, PartnerBrief } from './briefing.schema';
+import type { BriefingFollowUp, BriefingInteraction, BriefingPack, BriefingPerson, BriefingProject, PartnerBrief } from './briefing.schema';
 
 /** Full years between two ISO dates. */
 function fullYears(from: string, to: string) {
@@ -65,13 +68,61 @@ async function runningProjects(partnerId: number): Promise<BriefingProject[]> {
   });
 }
 
+/** The relationship's history: how many interactions, the first one, the ten latest (newest first). */
+async function history(partnerId: number) {
+  const interactionIds = `(SELECT interaction_id FROM interaction_partners WHERE partner_id = ${Number(partnerId)})`;
+  const where = { id: { [Op.in]: literal(interactionIds) } };
+  const [count, first, latest] = await Promise.all([
+    Interaction.count({ where }),
+    Interaction.findOne({ where, order: [['occurredAt', 'ASC'], ['id', 'ASC']] }),
+    Interaction.findAll({ where, order: [['occurredAt', 'DESC'], ['id', 'DESC']], limit: 10 }),
+  ]);
+  const shown = [...latest, ...(first && !latest.some((row) => row.id === first.id) ? [first] : [])];
+  const links = shown.length ? await InteractionContact.findAll({ where: { interactionId: shown.map((row) => row.id) } }) : [];
+  const contacts = links.length ? await Contact.findAll({ where: { id: uniqueIds(links.map((link) => link.contactId)) }, paranoid: false }) : [];
+  const view = (row: Interaction): BriefingInteraction => ({
+    id: row.id,
+    occurredAt: row.occurredAt,
+    type: row.type,
+    subject: row.subject,
+    location: row.location,
+    contacts: links
+      .filter((link) => link.interactionId === row.id)
+      .flatMap((link) => contacts.find((contact) => contact.id === link.contactId)?.fullName ?? [])
+      .sort((a, b) => a.localeCompare(b, 'fr')),
+  });
+  return { interactionCount: count, firstContact: first ? view(first) : null, lastInteractions: latest.map(view) };
+}
+
+/** Open follow-ups about the partner: set on it, or on one of its interactions; soonest first. */
+async function openFollowUps(partnerId: number, today: string): Promise<BriefingFollowUp[]> {
+  const rows = await FollowUp.findAll({
+    where: {
+      status: 'open',
+      [Op.or]: [{ partnerId }, { interactionId: { [Op.in]: literal(`(SELECT interaction_id FROM interaction_partners WHERE partner_id = ${Number(partnerId)})`) } }],
+    },
+    order: [['dueOn', 'ASC'], ['id', 'ASC']],
+    limit: 50,
+  });
+  const users = rows.length ? await User.findAll({ where: { id: uniqueIds(rows.map((row) => row.assigneeUserId)) }, attributes: ['id', 'displayName'] }) : [];
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    dueOn: row.dueOn,
+    overdue: row.dueOn < today,
+    assignee: users.find((user) => user.id === row.assigneeUserId)?.displayName ?? null,
+  }));
+}
+
 async function partnerBrief(partner: Partner, today: string, exceptVisitId?: number): Promise<PartnerBrief> {
-  const [people, projects, objectiveLinks, relationships, visitLinks] = await Promise.all([
+  const [people, projects, objectiveLinks, relationships, visitLinks, past, followUps] = await Promise.all([
     keyPeople(partner.id, today),
     runningProjects(partner.id),
     PartnerObjective.findAll({ where: { partnerId: partner.id } }),
     Relationship.findAll({ where: { [Op.or]: [{ sourcePartnerId: partner.id }, { targetPartnerId: partner.id }] } }),
     VisitPartner.findAll({ where: { partnerId: partner.id } }),
+    history(partner.id),
+    openFollowUps(partner.id, today),
   ]);
   const others = await Partner.findAll({
     where: { id: uniqueIds(relationships.map((link) => (link.sourcePartnerId === partner.id ? link.targetPartnerId : link.sourcePartnerId))) },
@@ -103,6 +154,8 @@ async function partnerBrief(partner: Partner, today: string, exceptVisitId?: num
       return other ? [{ type: link.type, partner: other.name, direction: outgoing ? ('outgoing' as const) : ('incoming' as const) }] : [];
     }),
     keyPeople: people,
+    ...past,
+    openFollowUps: followUps,
     runningProjects: projects,
     objectives: objectives.map(({ id, code, title }) => ({ id, code, title })),
     pastVisits: visits.map(({ id, title, direction, startsOn, endsOn }) => ({ id, title, direction, startsOn, endsOn })),

@@ -53,3 +53,14 @@ export function countryFr(code: string | null) {
     return code;
   }
 }
+
+export const interactionTypeFr: Record<string, string> = {
+  meeting: 'Réunion',
+  call: 'Appel',
+  email: 'E-mail',
+  visit: 'Visite',
+  event: 'Événement',
+  video_call: 'Visioconférence',
+  letter: 'Courrier',
+  other: 'Autre',
+};

@@ -135,6 +135,25 @@ describe('visits API and briefing packs', () => {
       milestones: [{ title: 'Accueil des élèves', dueOn: '2027-04-01' }],
     });
     await officer.post('/api/v1/projects').send({ title: unique('Projet terminé'), kind: 'event', status: 'completed', partnerIds: [partner.id] });
+    // The relationship's history: twelve interactions, the first one long ago, and follow-ups.
+    const first = await officer.post('/api/v1/interactions').send({ type: 'letter', occurredAt: '1973-03-01T10:00:00Z', subject: 'Première lettre du maire de Brühl', partnerIds: [partner.id] });
+    expect(first.status).toBe(201);
+    for (let month = 1; month <= 11; month += 1) {
+      const logged = await officer.post('/api/v1/interactions').send({
+        type: 'meeting',
+        occurredAt: `2026-${String(month).padStart(2, '0')}-10T09:00:00Z`,
+        subject: `Réunion de jumelage n° ${month}`,
+        partnerIds: [partner.id],
+        contactIds: [contact.id],
+        ...(month === 11 ? { followUps: [{ title: 'Envoyer le programme de l’échange scolaire', dueOn: '2026-12-15', assigneeUserId: officer.user.id }] } : {}),
+      });
+      expect(logged.status).toBe(201);
+    }
+    const direct = await officer.post('/api/v1/follow-ups').send({ title: 'Confirmer la date du dîner', dueOn: '2026-01-05', assigneeUserId: officer.user.id, partnerId: partner.id });
+    expect(direct.status).toBe(201);
+    const done = await officer.post('/api/v1/follow-ups').send({ title: 'Suivi déjà fait', dueOn: '2026-01-05', assigneeUserId: officer.user.id, partnerId: partner.id });
+    expect((await officer.patch(`/api/v1/follow-ups/${done.body.id}`).send({ version: done.body.version, status: 'done' })).status).toBe(200);
+
     const visit = (
       await create(cabinet, {
         title: unique('Déplacement à Brühl'),
@@ -157,6 +176,14 @@ describe('visits API and briefing packs', () => {
     expect(brief.keyPeople[0]).toEqual(jasmine.objectContaining({ role: 'Adjointe aux jumelages', languages: ['de', 'fr'] }));
     expect(brief.runningProjects.map((item: { id: number }) => item.id)).toEqual([project.body.id]);
     expect(brief.runningProjects[0].nextMilestone).toEqual({ title: 'Accueil des élèves', dueOn: '2027-04-01' });
+    expect(brief.interactionCount).toBe(12);
+    expect(brief.firstContact).toEqual(jasmine.objectContaining({ subject: 'Première lettre du maire de Brühl', type: 'letter' }));
+    expect(brief.lastInteractions.map((item: { subject: string }) => item.subject)).toEqual(
+      [11, 10, 9, 8, 7, 6, 5, 4, 3, 2].map((month) => `Réunion de jumelage n° ${month}`),
+    );
+    expect(brief.lastInteractions[0].contacts).toEqual([contact.fullName]);
+    expect(brief.openFollowUps.map((item: { title: string }) => item.title)).toEqual(['Confirmer la date du dîner', 'Envoyer le programme de l’échange scolaire']);
+    expect(brief.openFollowUps[1]).toEqual(jasmine.objectContaining({ dueOn: '2026-12-15', assignee: officer.user.displayName }));
 
     const pdf = await cabinet.get(`/api/v1/visits/${visit.id}/briefing/pdf`).buffer(true).parse(binary);
     expect(pdf.status).toBe(200);
@@ -164,11 +191,13 @@ describe('visits API and briefing packs', () => {
     expect(pdf.headers['content-disposition']).toMatch(/^attachment; filename="dossier-visite-deplacement-a-bruhl-.*\.pdf"$/);
     const { text } = await pdfText(pdf.body as Buffer);
     const flat = text.replace(/\s+/g, ' ');
-    for (const expected of [visit.title, partner.name, contact.fullName, 'Adjointe aux jumelages', 'anna.schmidt@bruehl.example', 'allemand', '22 juin 1974', 'Réception à l’hôtel de ville', 'Évoquer l’échange scolaire.', 'I.3', project.body.title, 'Accueil des élèves']) {
+    for (const expected of [visit.title, partner.name, contact.fullName, 'Adjointe aux jumelages', 'anna.schmidt@bruehl.example', 'allemand', '22 juin 1974', 'Réception à l’hôtel de ville', 'Évoquer l’échange scolaire.', 'I.3', project.body.title, 'Accueil des élèves', 'Premier contact', '1er mars 1973', 'Première lettre du maire de Brühl', 'Réunion de jumelage n° 11', 'Réunion de jumelage n° 2', 'Envoyer le programme de l’échange scolaire', 'Confirmer la date du dîner']) {
       expect(flat).withContext(expected).toContain(expected);
     }
     expect(flat).not.toContain(former.fullName);
     expect(flat).not.toContain('Projet terminé');
+    expect(flat).not.toContain('Réunion de jumelage n° 1 ');
+    expect(flat).not.toContain('Suivi déjà fait');
 
     const alone = await cabinet.get(`/api/v1/partners/${partner.id}/briefing/pdf`).buffer(true).parse(binary);
     expect(alone.status).toBe(200);
