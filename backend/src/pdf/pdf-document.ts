@@ -11,7 +11,7 @@ const hasDejaVu = existsSync(dejaVu.regular) && existsSync(dejaVu.bold);
 
 export type Pdf = PDFKit.PDFDocument;
 
-export const colours = { ink: '#1f2933', muted: '#52606d', accent: '#1d4f91', rule: '#cbd2d9', bar: '#2f6fb5', barAlt: '#e08a1e' };
+export const colours = { ink: '#1f2933', muted: '#52606d', accent: '#1d4f91', rule: '#cbd2d9', bar: '#2f6fb5', barAlt: '#e08a1e', interactions: '#2e8b57' };
 
 /** An A4 document in French with the body and bold fonts registered as 'body' and 'bold'. */
 export function createPdf(title: string): Pdf {

@@ -18,15 +18,16 @@ function objectivesChart(doc: Pdf, objectives: ObjectiveProgress[]) {
   const left = doc.page.margins.left;
   const labelWidth = 60;
   const barArea = contentWidth(doc) - labelWidth - 30;
-  const rowHeight = 22;
+  const rowHeight = 28;
   const height = objectives.length * rowHeight + 30;
   ensureSpace(doc, height + 20);
   const top = doc.y + 4;
-  const max = Math.max(1, ...objectives.map((objective) => Math.max(objective.visits.length, objective.milestonesCompleted.length, objective.projects.length)));
+  const max = Math.max(1, ...objectives.map((objective) => Math.max(objective.interactionCount, objective.visits.length, objective.milestonesCompleted.length, objective.projects.length)));
   objectives.forEach((objective, index) => {
     const y = top + index * rowHeight;
     doc.font('bold').fontSize(9).fillColor(colours.ink).text(objective.code, left, y + 5, { width: labelWidth - 8, lineBreak: false });
     const bars: [number, string][] = [
+      [objective.interactionCount, colours.interactions],
       [objective.projects.length, colours.accent],
       [objective.visits.length, colours.bar],
       [objective.milestonesCompleted.length, colours.barAlt],
@@ -40,6 +41,7 @@ function objectivesChart(doc: Pdf, objectives: ObjectiveProgress[]) {
   });
   doc.moveTo(left + labelWidth, top - 2).lineTo(left + labelWidth, top + objectives.length * rowHeight - 4).lineWidth(0.5).strokeColor(colours.rule).stroke();
   legend(doc, left + labelWidth, top + objectives.length * rowHeight + 2, [
+    [colours.interactions, 'échanges'],
     [colours.accent, 'projets'],
     [colours.bar, 'visites'],
     [colours.barAlt, 'étapes franchies'],
@@ -55,26 +57,9 @@ function monthlyChart(doc: Pdf, report: AnnualReport) {
   const chartHeight = 110;
   ensureSpace(doc, chartHeight + 50);
   const top = doc.y + 6;
-  const months = report.objectives[0]?.activity.map((entry) => entry.month) ?? [];
-  const visitsByMonth = new Map<string, Set<number>>();
-  const milestonesByMonth = new Map<string, number>();
-  for (const objective of report.objectives) {
-    for (const visit of objective.visits) {
-      const month = visit.startsOn.slice(0, 7);
-      visitsByMonth.set(month, (visitsByMonth.get(month) ?? new Set()).add(visit.id));
-    }
-  }
-  const seen = new Set<string>();
-  for (const objective of report.objectives) {
-    for (const milestone of objective.milestonesCompleted) {
-      const key = `${milestone.project.id}|${milestone.title}|${milestone.completedOn}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      milestonesByMonth.set(milestone.completedOn.slice(0, 7), (milestonesByMonth.get(milestone.completedOn.slice(0, 7)) ?? 0) + 1);
-    }
-  }
-  const values = months.map((month) => ({ month, visits: visitsByMonth.get(month)?.size ?? 0, milestones: milestonesByMonth.get(month) ?? 0 }));
-  const max = Math.max(1, ...values.map((value) => value.visits + value.milestones));
+  const values = report.monthly;
+  const months = values.map((value) => value.month);
+  const max = Math.max(1, ...values.map((value) => value.interactions + value.visits + value.milestones));
   const slot = width / Math.max(months.length, 1);
   const bottom = top + chartHeight;
   for (let step = 0; step <= 2; step += 1) {
@@ -85,13 +70,20 @@ function monthlyChart(doc: Pdf, report: AnnualReport) {
   values.forEach((value, index) => {
     const x = left + index * slot + slot * 0.2;
     const barWidth = slot * 0.6;
-    const visitsHeight = (value.visits / max) * chartHeight;
-    const milestonesHeight = (value.milestones / max) * chartHeight;
-    if (value.visits) doc.rect(x, bottom - visitsHeight, barWidth, visitsHeight).fill(colours.bar);
-    if (value.milestones) doc.rect(x, bottom - visitsHeight - milestonesHeight, barWidth, milestonesHeight).fill(colours.barAlt);
+    let base = bottom;
+    for (const [count, colour] of [
+      [value.interactions, colours.interactions],
+      [value.visits, colours.bar],
+      [value.milestones, colours.barAlt],
+    ] as const) {
+      const height = (count / max) * chartHeight;
+      if (count) doc.rect(x, base - height, barWidth, height).fill(colour);
+      base -= height;
+    }
     doc.fillColor(colours.muted).font('body').fontSize(7).text(monthNames[Number(value.month.slice(5)) - 1] ?? value.month, left + index * slot, bottom + 3, { width: slot, align: 'center', lineBreak: false });
   });
   legend(doc, left, bottom + 16, [
+    [colours.interactions, 'échanges'],
     [colours.bar, 'visites'],
     [colours.barAlt, 'étapes franchies'],
   ]);
@@ -103,7 +95,7 @@ function objectiveSection(doc: Pdf, objective: ObjectiveProgress) {
   heading(doc, `${objective.code} — ${objective.title}`, 12);
   paragraph(
     doc,
-    `${objective.projects.length} projet${objective.projects.length > 1 ? 's' : ''}, ${objective.visits.length} visite${objective.visits.length > 1 ? 's' : ''}, ${objective.milestonesCompleted.length} étape${objective.milestonesCompleted.length > 1 ? 's' : ''} franchie${objective.milestonesCompleted.length > 1 ? 's' : ''}, ${objective.partners.length} partenaire${objective.partners.length > 1 ? 's' : ''} concerné${objective.partners.length > 1 ? 's' : ''}.`,
+    `${objective.interactionCount} échange${objective.interactionCount > 1 ? 's' : ''}, ${objective.projects.length} projet${objective.projects.length > 1 ? 's' : ''}, ${objective.visits.length} visite${objective.visits.length > 1 ? 's' : ''}, ${objective.milestonesCompleted.length} étape${objective.milestonesCompleted.length > 1 ? 's' : ''} franchie${objective.milestonesCompleted.length > 1 ? 's' : ''}, ${objective.partners.length} partenaire${objective.partners.length > 1 ? 's' : ''} concerné${objective.partners.length > 1 ? 's' : ''}.`,
     { muted: true },
   );
   const highlights = [
@@ -113,6 +105,16 @@ function objectiveSection(doc: Pdf, objective: ObjectiveProgress) {
   if (highlights.length) {
     doc.moveDown(0.2).font('bold').fontSize(10).text('Temps forts', doc.page.margins.left);
     for (const line of highlights.slice(0, 12)) bullet(doc, line);
+  }
+  if (objective.latestInteractions.length) {
+    doc.moveDown(0.2).font('bold').fontSize(10).text('Derniers échanges', doc.page.margins.left);
+    for (const interaction of objective.latestInteractions) {
+      bullet(doc, `${frenchDate(isoDay(interaction.occurredAt))} — ${interaction.subject}`, interaction.partners.join(', ') || undefined);
+    }
+  }
+  if (objective.openFollowUpCount) {
+    doc.moveDown(0.2).font('bold').fontSize(10).text(`Suivis en cours (${objective.openFollowUpCount})`, doc.page.margins.left);
+    for (const followUp of objective.openFollowUps) bullet(doc, `${followUp.title} — pour le ${frenchDate(followUp.dueOn)}${followUp.overdue ? ' (en retard)' : ''}`);
   }
   if (objective.projects.length) {
     doc.moveDown(0.2).font('bold').fontSize(10).text('Projets', doc.page.margins.left);
@@ -124,8 +126,10 @@ function objectiveSection(doc: Pdf, objective: ObjectiveProgress) {
     doc.moveDown(0.2);
     field(doc, 'Partenaires', objective.partners.map((partner) => partner.name).join(', '));
   }
-  if (!highlights.length && !objective.projects.length && !objective.partners.length) paragraph(doc, 'Rien d’enregistré pour cet objectif cette année.', { muted: true });
+  if (!highlights.length && !objective.projects.length && !objective.partners.length && !objective.interactionCount) paragraph(doc, 'Rien d’enregistré pour cet objectif cette année.', { muted: true });
 }
+
+const isoDay = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: process.env['TIME_ZONE'] ?? 'Europe/Paris' }).format(instant);
 
 const timestamp = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: process.env['TIME_ZONE'] ?? 'Europe/Paris' });
 
@@ -138,6 +142,7 @@ export function annualReportPdf(report: AnnualReport): Promise<Buffer> {
   paragraph(doc, `Mise en œuvre du plan d’action international approuvé par le conseil municipal du 27 septembre 2023. Établi le ${timestamp.format(report.generatedAt)} à partir des fiches de Passerelles.`, { muted: true });
 
   heading(doc, 'L’année en chiffres');
+  field(doc, 'Échanges enregistrés', String(report.totals.interactions));
   field(doc, 'Projets menés', String(report.totals.projects));
   field(doc, 'Visites et délégations', String(report.totals.visits));
   field(doc, 'Étapes de projets franchies', String(report.totals.milestonesCompleted));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../common/fields.schema';
+import { InteractionType } from '../interactions/interactions.schema';
 import { ProjectKind, ProjectStatus, Ref } from '../projects/projects.schema';
 import { VisitDirection } from '../visits/visits.schema';
 
@@ -15,7 +16,12 @@ export const PlanPeriodQuery = z
 export type PlanPeriodQuery = z.output<typeof PlanPeriodQuery>;
 
 export const ActivityMonth = z
-  .object({ month: Month, visits: z.number().int(), milestones: z.number().int().meta({ description: 'Milestones completed that month' }) })
+  .object({
+    month: Month,
+    interactions: z.number().int(),
+    visits: z.number().int(),
+    milestones: z.number().int().meta({ description: 'Milestones completed that month' }),
+  })
   .meta({ id: 'ActivityMonth' });
 export type ActivityMonth = z.infer<typeof ActivityMonth>;
 
@@ -29,6 +35,13 @@ export const PlanMilestone = z
   .object({ title: z.string(), completedOn: IsoDate, project: Ref })
   .meta({ id: 'PlanMilestone' });
 
+export const PlanInteraction = z
+  .object({ id: z.number().int(), occurredAt: z.date(), type: InteractionType, subject: z.string(), partners: z.array(z.string()) })
+  .meta({ id: 'PlanInteraction' });
+export const PlanFollowUp = z
+  .object({ id: z.number().int(), title: z.string(), dueOn: IsoDate, overdue: z.boolean() })
+  .meta({ id: 'PlanFollowUp' });
+
 export const ObjectiveProgress = z
   .object({
     id: z.number().int(),
@@ -40,6 +53,10 @@ export const ObjectiveProgress = z
     projects: z.array(PlanProject),
     visits: z.array(PlanVisit),
     milestonesCompleted: z.array(PlanMilestone),
+    interactionCount: z.number().int().meta({ description: 'Interactions serving the objective in the period' }),
+    latestInteractions: z.array(PlanInteraction).meta({ description: 'The five latest of the period' }),
+    openFollowUps: z.array(PlanFollowUp).meta({ description: 'Open follow-ups of the objective’s interactions (whatever their date), soonest first, ten at most' }),
+    openFollowUpCount: z.number().int(),
     activity: z.array(ActivityMonth),
   })
   .meta({ id: 'ObjectiveProgress' });
@@ -62,7 +79,8 @@ export const AnnualReport = z
   .object({
     year: z.number().int(),
     generatedAt: z.date(),
-    totals: z.object({ visits: z.number().int(), projects: z.number().int(), milestonesCompleted: z.number().int(), partners: z.number().int() }),
+    totals: z.object({ interactions: z.number().int(), visits: z.number().int(), projects: z.number().int(), milestonesCompleted: z.number().int(), partners: z.number().int() }),
+    monthly: z.array(ActivityMonth).meta({ description: 'All objectives together, each record counted once' }),
     objectives: z.array(ObjectiveProgress),
   })
   .meta({ id: 'AnnualReport' });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { makePartner, signedIn, testContext, type TestClient } from '../testing/test-app';
+import { makePartner, signedIn, testContext } from '../testing/test-app';
 import { pdfText } from '../testing/pdf-text';
 import { monthsBetween } from './plan.service';
 
@@ -16,10 +16,20 @@ function binary(response: request.Response, callback: (error: Error | null, body
 }
 
 describe('the action plan’s progress and the annual report', () => {
-  let officer: TestClient;
+  let officer: Awaited<ReturnType<typeof signedIn>>;
   let objective: { id: number; code: string; title: string };
   let other: { id: number; code: string };
-  const ids: { project: number; partner: number; visit: number; projectTitle: string; visitTitle: string; partnerName: string } = {} as never;
+  const ids: {
+    project: number;
+    partner: number;
+    visit: number;
+    projectTitle: string;
+    visitTitle: string;
+    partnerName: string;
+    talker: number;
+    talkerName: string;
+    interactionSubject: string;
+  } = {} as never;
 
   beforeAll(async () => {
     officer = await signedIn('officer');
@@ -54,6 +64,21 @@ describe('the action plan’s progress and the annual report', () => {
       objectiveIds: [objective.id],
     });
     ids.visit = visit.body.id;
+    // A partner met only through an interaction serving the objective, with a follow-up still open.
+    const talker = await makePartner({ name: unique('Association ukrainienne de Sceaux') });
+    ids.talker = talker.id;
+    ids.talkerName = talker.name;
+    ids.interactionSubject = unique('Point sur la collecte');
+    const interaction = await officer.post('/api/v1/interactions').send({
+      type: 'meeting',
+      occurredAt: '2031-04-15T10:00:00Z',
+      subject: ids.interactionSubject,
+      partnerIds: [talker.id],
+      objectiveIds: [objective.id],
+      followUps: [{ title: 'Relancer les donateurs', dueOn: '2031-05-01', assigneeUserId: officer.user.id }],
+    });
+    expect(interaction.status).toBe(201);
+    expect((await officer.post('/api/v1/interactions').send({ type: 'call', occurredAt: '2030-04-15T10:00:00Z', subject: 'Appel de l’an passé', partnerIds: [talker.id], objectiveIds: [objective.id] })).status).toBe(201);
   });
 
   it('counts the months of a period across a year end', () => {
@@ -71,6 +96,12 @@ describe('the action plan’s progress and the annual report', () => {
     expect(progress.activity.length).toBe(12);
     expect(progress.activity.find((month: { month: string }) => month.month === '2031-06').visits).toBeGreaterThanOrEqual(1);
     expect(progress.activity.find((month: { month: string }) => month.month === '2031-03').milestones).toBeGreaterThanOrEqual(1);
+    expect(progress.activity.find((month: { month: string }) => month.month === '2031-04').interactions).toBeGreaterThanOrEqual(1);
+    expect(progress.partners).toContain({ id: ids.talker, name: ids.talkerName });
+    expect(progress.latestInteractions.map((item: { subject: string }) => item.subject)).toContain(ids.interactionSubject);
+    expect(progress.latestInteractions.map((item: { subject: string }) => item.subject)).not.toContain('Appel de l’an passé');
+    expect(progress.latestInteractions.find((item: { subject: string }) => item.subject === ids.interactionSubject).partners).toEqual([ids.talkerName]);
+    expect(progress.openFollowUps).toContain(jasmine.objectContaining({ title: 'Relancer les donateurs', dueOn: '2031-05-01' }));
 
     const before = await officer.get('/api/v1/plan/objectives?axis=II&from=2030-01-01&to=2030-12-31');
     const earlier = before.body.objectives.find((item: { id: number }) => item.id === objective.id);
@@ -93,6 +124,10 @@ describe('the action plan’s progress and the annual report', () => {
     expect(report.status).toBe(200);
     expect(report.body.year).toBe(2031);
     expect(report.body.totals.visits).toBeGreaterThanOrEqual(1);
+    expect(report.body.totals.interactions).toBeGreaterThanOrEqual(1);
+    expect(report.body.monthly.length).toBe(12);
+    expect(report.body.monthly[3].interactions).toBeGreaterThanOrEqual(1);
+    expect(report.body.monthly[5].visits).toBeGreaterThanOrEqual(1);
     expect(report.body.totals.milestonesCompleted).toBeGreaterThanOrEqual(1);
     const progress = report.body.objectives.find((item: { id: number }) => item.id === objective.id);
     expect(progress.milestonesCompleted).toContain(jasmine.objectContaining({ title: 'Envoi du premier convoi', completedOn: '2031-03-10' }));
@@ -103,7 +138,7 @@ describe('the action plan’s progress and the annual report', () => {
     expect(pdf.headers['content-disposition']).toBe('attachment; filename="rapport-annuel-2031.pdf"');
     const { text, pages } = await pdfText(pdf.body as Buffer);
     const flat = text.replace(/\s+/g, ' ');
-    for (const expected of ['Rapport annuel 2031', 'Activité par objectif', 'Activité par mois', 'juin', objective.code, objective.title, ids.projectTitle, ids.visitTitle, 'Envoi du premier convoi', '10 mars 2031', ids.partnerName]) {
+    for (const expected of ['Rapport annuel 2031', 'Activité par objectif', 'Activité par mois', 'juin', objective.code, objective.title, ids.projectTitle, ids.visitTitle, 'Envoi du premier convoi', '10 mars 2031', ids.partnerName, 'Échanges enregistrés', 'Derniers échanges', ids.interactionSubject, 'Relancer les donateurs']) {
       expect(flat).withContext(expected).toContain(expected);
     }
     expect(pages).toBeGreaterThanOrEqual(3);

@@ -19,7 +19,7 @@ function binary(response: request.Response, callback: (error: Error | null, body
 
 describe('visits API and briefing packs', () => {
   let cabinet: TestClient;
-  let officer: TestClient;
+  let officer: Awaited<ReturnType<typeof signedIn>>;
 
   beforeAll(async () => {
     cabinet = await signedIn('cabinet');
