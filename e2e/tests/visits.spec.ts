@@ -28,7 +28,7 @@ test.beforeAll(() => {
   createAccount(cabinet);
 });
 
-test('the mayor’s office creates a visit to Brühl and downloads its briefing pack, whose PDF names the partner and its people', async ({ page }) => {
+test('the mayor’s office creates a visit to Brühl and downloads its briefing pack, whose PDF names the partner, its people, its last interactions and open follow-ups', async ({ page }) => {
   test.setTimeout(240_000);
   // An officer's record of a person at Brühl, for the pack to find.
   await signIn(page);
@@ -36,13 +36,30 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
   const partners = await apiCall<{ items: { id: number; name: string }[] }>(page, 'get', '/partners?q=Brühl&kind=twin_town');
   const bruehl = partners.items.find((partner) => partner.name === 'Brühl')!;
   expect(bruehl).toBeDefined();
-  await apiCall(page, 'post', '/contacts', {
+  const contact = await apiCall<{ id: number }>(page, 'post', '/contacts', {
     firstName: anna.firstName,
     lastName: anna.lastName,
     emails: [anna.email],
     languages: ['de', 'fr'],
     legalBasis: 'public_task',
     affiliations: [{ partnerId: bruehl.id, role: anna.role }],
+  });
+  // Two exchanges with her, the latest leaving a promise to keep.
+  const me = await apiCall<{ id: number }>(page, 'get', '/auth/me');
+  await apiCall(page, 'post', '/interactions', {
+    type: 'video_call',
+    occurredAt: '2026-09-15T08:30:00Z',
+    subject: `Visioconférence sur l’échange scolaire ${run}`,
+    partnerIds: [bruehl.id],
+    contactIds: [contact.id],
+  });
+  await apiCall(page, 'post', '/interactions', {
+    type: 'meeting',
+    occurredAt: '2026-10-20T14:00:00Z',
+    subject: `Réunion du comité de jumelage ${run}`,
+    partnerIds: [bruehl.id],
+    contactIds: [contact.id],
+    followUps: [{ title: `Envoyer la liste des élèves ${run}`, dueOn: '2027-01-15', assigneeUserId: me.id }],
   });
   await page.context().clearCookies();
 
@@ -91,6 +108,8 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
   const brief = page.getByRole('article', { name: 'Brühl' });
   await expect(brief).toContainText(`${anna.firstName} ${anna.lastName}, ${anna.role}`);
   await expect(brief).toContainText('parle allemand, français');
+  await expect(brief).toContainText(`Réunion du comité de jumelage ${run}`);
+  await expect(brief).toContainText(`Envoyer la liste des élèves ${run} — pour le 15 janvier 2027`);
   await expect(page.getByRole('region', { name: 'Note pour M. le Maire' })).toContainText('Évoquer l’échange scolaire de 2027.');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/visits-briefing.png', fullPage: true });
@@ -98,7 +117,7 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le PDF' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^dossier-visite-deplacement-du-maire-a-bruhl-.*\.pdf$/);
   const text = await pdfText(await download.path());
-  for (const expected of [visitTitle, 'Brühl', `${anna.firstName} ${anna.lastName}`, anna.role, anna.email, 'Réception à l’hôtel de ville', 'Évoquer l’échange scolaire de 2027.', 'I.3']) {
+  for (const expected of [visitTitle, 'Brühl', `${anna.firstName} ${anna.lastName}`, anna.role, anna.email, 'Réception à l’hôtel de ville', 'Évoquer l’échange scolaire de 2027.', 'I.3', 'Historique de la relation', `Réunion du comité de jumelage ${run}`, `Visioconférence sur l’échange scolaire ${run}`, 'Suivis en cours', `Envoyer la liste des élèves ${run}`, '15 janvier 2027']) {
     expect(text, expected).toContain(expected);
   }
 });
@@ -109,10 +128,10 @@ test('the annual report renders for the current year with its charts, and its PD
   await signedInAs(page, cabinet);
   await page.getByRole('navigation').getByRole('link', { name: 'Rapport annuel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Rapport annuel ${year}` })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Projets, visites et étapes franchies par objectif' })).toBeVisible();
-  await expect(page.getByRole('img', { name: `Visites et étapes franchies par mois en ${year}` })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Échanges, projets, visites et étapes franchies par objectif' })).toBeVisible();
+  await expect(page.getByRole('img', { name: `Échanges, visites et étapes franchies par mois en ${year}` })).toBeVisible();
   // One bar slot per objective of the plan, labelled by its code.
-  await expect(page.getByRole('img', { name: 'Projets, visites et étapes franchies par objectif' }).locator('text.label')).toHaveText(['I.1', 'I.2', 'I.3', 'I.4', 'I.5', 'II.1', 'II.2']);
+  await expect(page.getByRole('img', { name: 'Échanges, projets, visites et étapes franchies par objectif' }).locator('text.label')).toHaveText(['I.1', 'I.2', 'I.3', 'I.4', 'I.5', 'II.1', 'II.2']);
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/annual-report.png', fullPage: true });
 

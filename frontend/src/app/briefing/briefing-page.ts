@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 import type { BriefingPack } from '@api/briefing/briefing.schema';
 import { ApiProblem } from '../core/api-problem';
 import { Countries } from '../records/countries';
-import { kindLabels, languageLabel, projectKindLabels, projectStatusLabels, relationshipWording, statusLabels, visitDirectionLabels } from '../records/labels';
+import { interactionTypeLabels, kindLabels, languageLabel, projectKindLabels, projectStatusLabels, relationshipWording, statusLabels, visitDirectionLabels } from '../records/labels';
 import { partnerBriefingPdfUrl, visitBriefingPdfUrl, VisitsApi } from '../visits/visits-api';
 
 /**
@@ -40,6 +40,7 @@ export class BriefingPage {
   protected readonly projectStatusLabels = projectStatusLabels;
   protected readonly directionLabels = visitDirectionLabels;
   protected readonly languageLabel = languageLabel;
+  protected readonly interactionLabels = interactionTypeLabels;
 
   constructor() {
     this.countries.load();

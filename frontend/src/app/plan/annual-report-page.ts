@@ -45,11 +45,13 @@ export class AnnualReportPage {
   protected readonly statusLabels = projectStatusLabels;
 
   protected readonly objectiveSeries: ChartSeries[] = [
+    { label: 'échanges', colour: '#2e8b57' },
     { label: 'projets', colour: '#1d4f91' },
     { label: 'visites', colour: '#2f6fb5' },
     { label: 'étapes franchies', colour: '#e08a1e' },
   ];
   protected readonly monthSeries: ChartSeries[] = [
+    { label: 'échanges', colour: '#2e8b57' },
     { label: 'visites', colour: '#2f6fb5' },
     { label: 'étapes franchies', colour: '#e08a1e' },
   ];
@@ -59,30 +61,18 @@ export class AnnualReportPage {
       this.report()?.objectives.map((objective) => ({
         label: objective.code,
         title: `${objective.code} ${objective.title}`,
-        values: [objective.projects.length, objective.visits.length, objective.milestonesCompleted.length],
+        values: [objective.interactionCount, objective.projects.length, objective.visits.length, objective.milestonesCompleted.length],
       })) ?? [],
   );
 
-  /** Visits and completed milestones per month, each counted once even when it serves several objectives. */
-  protected readonly monthBars = computed<ChartBar[]>(() => {
-    const report = this.report();
-    if (!report) return [];
-    const visits = new Map<number, string>();
-    const milestones = new Map<string, string>();
-    for (const objective of report.objectives) {
-      for (const visit of objective.visits) visits.set(visit.id, visit.startsOn.slice(0, 7));
-      for (const milestone of objective.milestonesCompleted) milestones.set(`${milestone.project.id}|${milestone.title}|${milestone.completedOn}`, milestone.completedOn.slice(0, 7));
-    }
-    return Array.from({ length: 12 }, (_, index) => {
-      const month = `${report.year}-${String(index + 1).padStart(2, '0')}`;
-      const date = new Date(`${month}-01T00:00:00Z`);
-      return {
-        label: monthLabel.format(date).replace('.', ''),
-        title: monthTitle.format(date),
-        values: [[...visits.values()].filter((value) => value === month).length, [...milestones.values()].filter((value) => value === month).length],
-      };
-    });
-  });
+  /** Interactions, visits and completed milestones per month, each counted once even when it serves several objectives. */
+  protected readonly monthBars = computed<ChartBar[]>(
+    () =>
+      this.report()?.monthly.map((month) => {
+        const date = new Date(`${month.month}-01T00:00:00Z`);
+        return { label: monthLabel.format(date).replace('.', ''), title: monthTitle.format(date), values: [month.interactions, month.visits, month.milestones] };
+      }) ?? [],
+  );
 
   constructor() {
     effect(() => void this.load(this.year()));

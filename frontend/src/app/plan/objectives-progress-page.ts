@@ -8,7 +8,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ObjectiveProgress, PlanOverview } from '@api/plan/plan.schema';
 import { ApiProblem } from '../core/api-problem';
-import { projectStatusLabels, visitDirectionLabels } from '../records/labels';
+import { interactionTypeLabels, projectStatusLabels, visitDirectionLabels } from '../records/labels';
 import { ActivityChart, type ChartBar, type ChartSeries } from './activity-chart';
 import { PlanApi } from './plan-api';
 
@@ -16,6 +16,7 @@ const monthLabel = new Intl.DateTimeFormat('fr-FR', { month: 'short', timeZone: 
 const monthTitle = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export const activitySeries: ChartSeries[] = [
+  { label: 'échanges', colour: '#2e8b57' },
   { label: 'visites', colour: '#2f6fb5' },
   { label: 'étapes franchies', colour: '#e08a1e' },
 ];
@@ -24,7 +25,7 @@ export const activitySeries: ChartSeries[] = [
 export function monthBars(progress: ObjectiveProgress): ChartBar[] {
   return progress.activity.map((month) => {
     const date = new Date(`${month.month}-01T00:00:00Z`);
-    return { label: monthLabel.format(date).replace('.', ''), title: monthTitle.format(date), values: [month.visits, month.milestones] };
+    return { label: monthLabel.format(date).replace('.', ''), title: monthTitle.format(date), values: [month.interactions, month.visits, month.milestones] };
   });
 }
 
@@ -52,6 +53,7 @@ export class ObjectivesProgressPage {
   protected readonly monthBars = monthBars;
   protected readonly statusLabels = projectStatusLabels;
   protected readonly directionLabels = visitDirectionLabels;
+  protected readonly interactionLabels = interactionTypeLabels;
 
   constructor() {
     effect(() => void this.load(this.axis(), this.period()));
