@@ -9,6 +9,15 @@ const run = Date.now().toString(36);
 const cabinet = { email: `cabinet.${run}@sceaux.fr`, password: `cabinet-e2e-${run}-password`, role: 'cabinet' as const, name: 'Claire Cabinet' };
 const anna = { firstName: 'Anna', lastName: `Schmidt ${run}`, email: `anna.schmidt.${run}@bruehl.example`, role: 'Adjointe aux jumelages' };
 const visitTitle = `Déplacement du maire à Brühl ${run}`;
+const projectTitle = `Échange scolaire avec Brühl ${run}`;
+const milestoneTitle = `Réserver le car ${run}`;
+
+/** A date some days from today, as the API writes it. */
+function inDays(days: number) {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
 
 async function pdfText(path: string) {
   const parser = new PDFParse({ data: new Uint8Array(readFileSync(path)) });
@@ -61,6 +70,14 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
     contactIds: [contact.id],
     followUps: [{ title: `Envoyer la liste des élèves ${run}`, dueOn: '2027-01-15', assigneeUserId: me.id }],
   });
+  // A running school exchange with a step due in ten days: in the pack, and on the home page.
+  await apiCall(page, 'post', '/projects', {
+    title: projectTitle,
+    kind: 'exchange',
+    status: 'running',
+    partnerIds: [bruehl.id],
+    milestones: [{ title: milestoneTitle, dueOn: inDays(10) }],
+  });
   await page.context().clearCookies();
 
   await signedInAs(page, cabinet);
@@ -110,6 +127,7 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
   await expect(brief).toContainText('parle allemand, français');
   await expect(brief).toContainText(`Réunion du comité de jumelage ${run}`);
   await expect(brief).toContainText(`Envoyer la liste des élèves ${run} — pour le 15 janvier 2027`);
+  await expect(brief).toContainText(`${projectTitle} (échange, en cours)`);
   await expect(page.getByRole('region', { name: 'Note pour M. le Maire' })).toContainText('Évoquer l’échange scolaire de 2027.');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/visits-briefing.png', fullPage: true });
@@ -117,7 +135,7 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le PDF' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^dossier-visite-deplacement-du-maire-a-bruhl-.*\.pdf$/);
   const text = await pdfText(await download.path());
-  for (const expected of [visitTitle, 'Brühl', `${anna.firstName} ${anna.lastName}`, anna.role, anna.email, 'Réception à l’hôtel de ville', 'Évoquer l’échange scolaire de 2027.', 'I.3', 'Historique de la relation', `Réunion du comité de jumelage ${run}`, `Visioconférence sur l’échange scolaire ${run}`, 'Suivis en cours', `Envoyer la liste des élèves ${run}`, '15 janvier 2027']) {
+  for (const expected of [visitTitle, 'Brühl', `${anna.firstName} ${anna.lastName}`, anna.role, anna.email, 'Réception à l’hôtel de ville', 'Évoquer l’échange scolaire de 2027.', 'I.3', 'Historique de la relation', `Réunion du comité de jumelage ${run}`, `Visioconférence sur l’échange scolaire ${run}`, 'Suivis en cours', `Envoyer la liste des élèves ${run}`, '15 janvier 2027', 'Projets en cours', projectTitle, milestoneTitle]) {
     expect(text, expected).toContain(expected);
   }
 });
@@ -126,6 +144,10 @@ test('the annual report renders for the current year with its charts, and its PD
   test.setTimeout(120_000);
   const year = new Date().getFullYear();
   await signedInAs(page, cabinet);
+  // The home page lists the project steps due soon.
+  const steps = page.getByRole('region', { name: 'Étapes de projets à venir' });
+  await expect(steps).toContainText(projectTitle);
+  await expect(steps).toContainText(milestoneTitle);
   await page.getByRole('navigation').getByRole('link', { name: 'Rapport annuel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Rapport annuel ${year}` })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Échanges, projets, visites et étapes franchies par objectif' })).toBeVisible();

@@ -1,24 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
-import { z } from 'zod';
 import { addDays } from '../common/town-time';
 import { problems } from '../http/problem';
 import { User } from '../users/user.model';
 import { CalendarFeed, FollowUp } from './follow-up.model';
 import { assigneeRoles, clockFor, followUpViews } from './follow-ups.service';
-
-export const CalendarFeedStatus = z
-  .object({ active: z.boolean(), createdAt: z.date().nullable(), lastUsedAt: z.date().nullable() })
-  .meta({ id: 'CalendarFeedStatus' });
-export type CalendarFeedStatus = z.infer<typeof CalendarFeedStatus>;
-
-export const CalendarFeedCreated = z
-  .object({ url: z.string().meta({ description: 'The secret address, shown once: keep it private' }), createdAt: z.date() })
-  .meta({ id: 'CalendarFeedCreated' });
-export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreated>;
-
-/** `<43 base64url characters>.ics`; anything else is simply not found. */
-export const CalendarFeedParams = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/) });
+import type { CalendarFeedCreated, CalendarFeedStatus } from './follow-ups.schema';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -2,8 +2,8 @@ import { IdParams } from '../common/fields.schema';
 import type { Config } from '../config';
 import type { Api } from '../http/api';
 import { interactionRoles } from '../interactions/interactions.routes';
-import { CalendarFeedCreated, CalendarFeedParams, CalendarFeedStatus, calendarDocument, calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from './calendar-feed';
-import { AssigneeList, FollowUpCreate, FollowUpListQuery, FollowUpPage, FollowUpUpdate, FollowUpView } from './follow-ups.schema';
+import { calendarDocument, calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from './calendar-feed';
+import { AssigneeList, CalendarFeedCreated, CalendarFeedParams, CalendarFeedStatus, FollowUpCreate, FollowUpListQuery, FollowUpPage, FollowUpUpdate, FollowUpView } from './follow-ups.schema';
 import { clockFor, createFollowUp, deleteFollowUp, getFollowUp, listAssignees, listFollowUps, restoreFollowUp, updateFollowUp } from './follow-ups.service';
 
 export function followUpsRoutes(api: Api, { config }: { config: Config }) {

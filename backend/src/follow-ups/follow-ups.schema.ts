@@ -92,3 +92,16 @@ export type FollowUpListQueryData = z.output<typeof FollowUpListQuery>;
 export const Assignee = Person.extend({ role: z.string() }).meta({ id: 'Assignee' });
 export const AssigneeList = z.object({ items: z.array(Assignee) }).meta({ id: 'AssigneeList' });
 export type AssigneeList = z.infer<typeof AssigneeList>;
+
+export const CalendarFeedStatus = z
+  .object({ active: z.boolean(), createdAt: z.date().nullable(), lastUsedAt: z.date().nullable() })
+  .meta({ id: 'CalendarFeedStatus' });
+export type CalendarFeedStatus = z.infer<typeof CalendarFeedStatus>;
+
+export const CalendarFeedCreated = z
+  .object({ url: z.string().meta({ description: 'The secret address, shown once: keep it private' }), createdAt: z.date() })
+  .meta({ id: 'CalendarFeedCreated' });
+export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreated>;
+
+/** `<43 base64url characters>.ics`; anything else is simply not found. */
+export const CalendarFeedParams = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/) });

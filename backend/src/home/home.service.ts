@@ -58,7 +58,8 @@ async function quietPartners(now: Date, override: number | undefined) {
     const threshold = override ?? months[kind];
     return { kind, [Op.or]: [{ lastInteractionAt: null }, { lastInteractionAt: { [Op.lt]: monthsBefore(now, threshold) } }] };
   });
-  const where = { status: 'active', [Op.or]: conditions };
+  // The town's own record is not a partner one keeps in touch with.
+  const where = { status: 'active', seedKey: { [Op.or]: [null, { [Op.ne]: 'ville-de-sceaux' }] }, [Op.or]: conditions };
   const [rows, count] = await Promise.all([
     Partner.findAll({
       where,

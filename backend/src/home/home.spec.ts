@@ -41,6 +41,9 @@ describe('the officer’s home page', () => {
     expect(strict.quietPartners.every((entry: { months: number }) => entry.months === 1)).toBeTrue();
     expect(all).not.toContain(recentTwin.id);
     expect(all).not.toContain(network.id);
+    // The town itself is never "gone quiet".
+    const town = await Partner.findOne({ where: { seedKey: 'ville-de-sceaux' } });
+    expect(strict.quietPartners.map((entry: { partner: { id: number } }) => entry.partner.id)).not.toContain(town!.id);
 
     const dates = body.keyDates.filter((date: { partner: { id: number } }) => [recentTwin.id, network.id].includes(date.partner.id));
     expect(dates).toEqual([

@@ -6,8 +6,9 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { BriefingPack } from '@api/briefing/briefing.schema';
 import { ApiProblem } from '../core/api-problem';
+import { interactionTypeLabels } from '../interactions/interaction-labels';
 import { Countries } from '../records/countries';
-import { interactionTypeLabels, kindLabels, languageLabel, projectKindLabels, projectStatusLabels, relationshipWording, statusLabels, visitDirectionLabels } from '../records/labels';
+import { kindLabels, languageLabel, projectKindLabels, projectStatusLabels, relationshipWording, statusLabels, visitDirectionLabels } from '../records/labels';
 import { partnerBriefingPdfUrl, visitBriefingPdfUrl, VisitsApi } from '../visits/visits-api';
 
 /**

@@ -11,6 +11,8 @@ import { ApiProblem } from '../core/api-problem';
 import { canWriteRecords } from '../records/can-write';
 import { ConfirmDialog, type ConfirmData } from '../records/confirm-dialog';
 import { Countries } from '../records/countries';
+import { QuickLog } from '../interactions/quick-log';
+import { Timeline } from '../interactions/timeline';
 import { HistoryList } from '../records/history-list';
 import { languageLabel, legalBasisLabels } from '../records/labels';
 import { ContactMergeDialog, type ContactMergeData } from './contact-merge-dialog';
@@ -18,7 +20,7 @@ import { ContactsApi } from './contacts-api';
 
 @Component({
   selector: 'app-contact-page',
-  imports: [DatePipe, HistoryList, MatButton, MatProgressBar, RouterLink],
+  imports: [DatePipe, HistoryList, Timeline, MatButton, MatProgressBar, RouterLink],
   templateUrl: './contact-page.html',
   styleUrl: '../partners/partner-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,6 +31,7 @@ export class ContactPage {
   private readonly title = inject(Title);
   protected readonly countries = inject(Countries);
   protected readonly canWrite = canWriteRecords();
+  protected readonly quickLog = inject(QuickLog);
   protected readonly legalBasisLabels = legalBasisLabels;
   protected readonly languageLabel = languageLabel;
 
@@ -97,5 +100,10 @@ export class ContactPage {
       this.actionError.set(problem.detail ?? problem.title);
     }
     await this.load(Number(this.id()));
+  }
+
+  protected logInteraction(contact: ContactView): void {
+    const partners = contact.affiliations.filter((affiliation) => !affiliation.endedOn).map((affiliation) => ({ id: affiliation.partner.id, label: affiliation.partner.name }));
+    void this.quickLog.openDialog({ contacts: [{ id: contact.id, label: contact.fullName }], partners: partners.slice(0, 1) });
   }
 }

@@ -10,6 +10,7 @@ import type { CurrentUser } from '@api/users/users.schema';
 import { officer, settle } from '../testing/api-fixtures';
 import { Auth } from './auth';
 import { problemInterceptor } from './problem-interceptor';
+import { QuickLog } from '../interactions/quick-log';
 import { Shell } from './shell';
 
 @Component({ selector: 'app-home-stub', template: '<h1>Accueil</h1>' })
@@ -72,23 +73,54 @@ describe('Shell', () => {
     const body = await open(false);
 
     const link = body.querySelector<HTMLAnchorElement>('nav a')!;
-    expect(link.textContent?.trim()).toBe('Plan d’action');
+    expect(link.textContent?.trim()).toBe('Accueil');
     expect(link.getAttribute('aria-current')).toBe('page');
   });
 
-  it('lists the partners, contacts, projects, visits, objectives and annual report for the town’s staff', async () => {
+  it('lists the home page, follow-ups, exchanges, partners, contacts, projects, visits, objectives, annual report and the plan for the town’s staff', async () => {
     const body = await open(false);
 
     const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')]);
     expect(links).toEqual([
-      ['Plan d’action', '/'],
+      ['Accueil', '/'],
+      ['Mes suivis', '/suivis'],
+      ['Échanges', '/interactions'],
       ['Partenaires', '/partenaires'],
       ['Contacts', '/contacts'],
       ['Projets', '/projets'],
       ['Visites', '/visites'],
       ['Objectifs', '/objectifs'],
       ['Rapport annuel', '/rapport-annuel'],
+      ['Plan d’action', '/plan'],
     ]);
+  });
+
+  it('gives associations the plan only, and no quick log', async () => {
+    const body = await open(false, { ...officer, role: 'association', partnerId: 3 });
+
+    const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => link.getAttribute('href'));
+    expect(links).toEqual(['/plan']);
+    expect(body.querySelector('.log-button')).toBeNull();
+  });
+
+  it('opens the quick log from the toolbar button and with the N key outside text fields', async () => {
+    const body = await open(false);
+    const quickLog = TestBed.inject(QuickLog);
+    const opened = spyOn(quickLog, 'openDialog').and.resolveTo(undefined);
+
+    body.querySelector<HTMLButtonElement>('.log-button')!.click();
+    expect(opened).toHaveBeenCalledTimes(1);
+
+    body.ownerDocument.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+    expect(opened).toHaveBeenCalledTimes(2);
+
+    const field = body.ownerDocument.createElement('input');
+    body.appendChild(field);
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+    expect(opened).withContext('typing an n in a field').toHaveBeenCalledTimes(2);
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', altKey: true, bubbles: true }));
+    expect(opened).withContext('Alt+N works anywhere').toHaveBeenCalledTimes(3);
+    field.remove();
   });
 
   it('lists "Comptes" for administrators only', async () => {

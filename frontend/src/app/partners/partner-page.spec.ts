@@ -91,6 +91,30 @@ describe('PartnerPage', () => {
       items: [{ id: 5, occurredAt: new Date(2026, 10, 28, 14, 3), action: 'update', actor: { id: 8, displayName: 'Paul Martin' }, before: { status: 'active' }, after: { status: 'dormant' } }],
       nextCursor: null,
     });
+    http.expectOne((request) => request.url === '/api/v1/partners/12/timeline').flush({
+      items: [
+        {
+          kind: 'interaction',
+          at: new Date(2026, 10, 20, 14, 30),
+          interaction: {
+            id: 3,
+            type: 'meeting',
+            occurredAt: new Date(2026, 10, 20, 14, 30),
+            subject: 'Préparation de l’échange scolaire',
+            notes: null,
+            location: null,
+            partners: [{ id: 12, name: 'Brühl', kind: 'twin_town' }],
+            contacts: [{ id: 40, fullName: 'Anna Schmidt' }],
+            participants: [],
+            objectives: [],
+            createdBy: null,
+            createdAt: new Date(2026, 10, 20, 15, 0),
+            deletedAt: null,
+          },
+        },
+      ],
+      nextCursor: null,
+    });
     await settle();
     await fixture.whenStable();
   }
@@ -106,6 +130,7 @@ describe('PartnerPage', () => {
     expect(text).toContain('jumelée avec Ville de Sceaux');
     expect(text).toContain('Paul Martin a modifié le statut : actif → en sommeil, le 28 novembre 2026 à 14:03');
     expect(page.querySelector('a[href="/partenaires/12/modifier"]')).not.toBeNull();
+    expect(text).toContain('20 nov. 2026, 14:30RéunionPréparation de l’échange scolaire avec Anna Schmidt');
   });
 
   describe('for the mayor’s office', () => {

@@ -8,7 +8,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ObjectiveProgress, PlanOverview } from '@api/plan/plan.schema';
 import { ApiProblem } from '../core/api-problem';
-import { interactionTypeLabels, projectStatusLabels, visitDirectionLabels } from '../records/labels';
+import { interactionTypeLabels } from '../interactions/interaction-labels';
+import { projectStatusLabels, visitDirectionLabels } from '../records/labels';
 import { ActivityChart, type ChartBar, type ChartSeries } from './activity-chart';
 import { PlanApi } from './plan-api';
 

@@ -1,7 +1,6 @@
 import type { LegalBasis } from '@api/contacts/contacts.schema';
 import type { PartnerKind, PartnerStatus } from '@api/partners/partners.schema';
 import type { RelationshipType } from '@api/relationships/relationships.schema';
-import type { InteractionType } from '@api/interactions/interactions.schema';
 import type { ProjectKind, ProjectStatus } from '@api/projects/projects.schema';
 import type { VisitDirection } from '@api/visits/visits.schema';
 
@@ -88,15 +87,4 @@ export const projectStatusLabels: Record<ProjectStatus, string> = {
 export const visitDirectionLabels: Record<VisitDirection, string> = {
   outgoing: 'Déplacement',
   incoming: 'Accueil d’une délégation',
-};
-
-export const interactionTypeLabels: Record<InteractionType, string> = {
-  meeting: 'Réunion',
-  call: 'Appel',
-  email: 'E-mail',
-  visit: 'Visite',
-  event: 'Événement',
-  video_call: 'Visioconférence',
-  letter: 'Courrier',
-  other: 'Autre',
 };
