@@ -25,10 +25,13 @@ import type { Mailer } from './mail/mailer';
 import { interactionsRoutes } from './interactions/interactions.routes';
 import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
+import { planRoutes } from './plan/plan.routes';
+import { projectsRoutes } from './projects/projects.routes';
 import { relationshipsRoutes } from './relationships/relationships.routes';
 import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { usersRoutes } from './users/users.routes';
+import { visitsRoutes } from './visits/visits.routes';
 
 export type AppContext = {
   config: Config;
@@ -66,6 +69,9 @@ export function createApp(context: AppContext) {
   followUpsRoutes(api, context);
   calendarFeedRoutes(api, context);
   homeRoutes(api, context);
+  projectsRoutes(api);
+  visitsRoutes(api);
+  planRoutes(api);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

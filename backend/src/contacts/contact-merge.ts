@@ -1,6 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { FollowUp } from '../follow-ups/follow-up.model';
 import { InteractionContact } from '../interactions/interaction.model';
+import { ProjectContact } from '../projects/project.model';
 import { Affiliation } from './contact.model';
 
 export type ContactRepointContext = { keptId: number; mergedId: number; transaction: Transaction };
@@ -46,6 +47,16 @@ export const contactRepointers: ContactRepointer[] = [
     repoint: async ({ keptId, mergedId, transaction }) => {
       const [count] = await FollowUp.update({ contactId: keptId }, { where: { contactId: mergedId }, transaction, paranoid: false });
       return count;
+    },
+  },
+  {
+    name: 'projects',
+    repoint: async ({ keptId, mergedId, transaction }) => {
+      const kept = new Set((await ProjectContact.findAll({ where: { contactId: keptId }, transaction })).map((row) => row.projectId));
+      const moved = (await ProjectContact.findAll({ where: { contactId: mergedId }, transaction })).filter((row) => !kept.has(row.projectId));
+      await ProjectContact.destroy({ where: { contactId: mergedId }, transaction });
+      if (moved.length > 0) await ProjectContact.bulkCreate(moved.map((row) => ({ projectId: row.projectId, contactId: keptId })), { transaction });
+      return moved.length;
     },
   },
 ];

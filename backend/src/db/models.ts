@@ -8,10 +8,12 @@ import { Interaction, InteractionContact, InteractionObjective, InteractionParti
 import { Job } from '../jobs/job.model';
 import { Objective } from '../objectives/objective.model';
 import { Partner, PartnerObjective, PartnerTag } from '../partners/partner.model';
+import { Project, ProjectContact, ProjectMilestone, ProjectObjective, ProjectPartner } from '../projects/project.model';
 import { SearchEntry } from '../search/search-entry.model';
 import { Relationship } from '../relationships/relationship.model';
 import { Setting } from '../settings/setting.model';
 import { User } from '../users/user.model';
+import { Visit, VisitObjective, VisitPartner } from '../visits/visit.model';
 
 /** Binds every model to the database and declares the associations between them. */
 export function initModels(sequelize: Sequelize) {
@@ -40,6 +42,14 @@ export function initModels(sequelize: Sequelize) {
     FollowUp,
     DigestDelivery,
     CalendarFeed,
+    Project,
+    ProjectPartner,
+    ProjectContact,
+    ProjectObjective,
+    ProjectMilestone,
+    Visit,
+    VisitPartner,
+    VisitObjective,
   ])
     model.initModel(sequelize);
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FollowUpView } from '../follow-ups/follow-ups.schema';
 import { InteractionListItem } from '../interactions/interactions.schema';
 import { PartnerKind, partnerKinds } from '../partners/partners.schema';
+import { DueMilestone } from '../projects/projects.schema';
 
 export const HomeQuery = z
   .object({
@@ -45,6 +46,7 @@ export const HomePage = z
     quietPartners: z.array(QuietPartner),
     quietPartnerCount: z.number().int(),
     keyDates: z.array(KeyDate),
+    milestonesDue: z.array(DueMilestone).meta({ description: 'Milestones of planned or running projects due within 30 days, overdue ones included' }),
   })
   .meta({ id: 'HomePage' });
 export type HomePage = z.infer<typeof HomePage>;

@@ -8,6 +8,7 @@ import { Interaction } from '../interactions/interaction.model';
 import { interactionItems } from '../interactions/interactions.service';
 import { Partner } from '../partners/partner.model';
 import { partnerKinds, type PartnerKind } from '../partners/partners.schema';
+import { dueMilestones } from '../projects/projects.service';
 import { Setting } from '../settings/setting.model';
 import type { HomePage, HomeQuery, KeyDate, QuietPartnerSettings, QuietPartnerSettingsUpdate } from './home.schema';
 
@@ -111,7 +112,7 @@ async function keyDates(today: string, days: number): Promise<KeyDate[]> {
 /** The officer's day: my open follow-ups, my recent interactions, partners gone quiet, key dates coming. */
 export async function homePage(user: Actor, query: HomeQuery, clock: Clock, now = new Date()): Promise<HomePage> {
   const mine = { assigneeUserId: user.id, status: 'open' };
-  const [followUpRows, followUpCount, interactions, quiet, dates] = await Promise.all([
+  const [followUpRows, followUpCount, interactions, quiet, dates, milestones] = await Promise.all([
     FollowUp.findAll({ where: mine, order: [['dueOn', 'ASC'], ['id', 'ASC']], limit: listSize }),
     FollowUp.count({ where: mine }),
     Interaction.findAll({
@@ -126,6 +127,7 @@ export async function homePage(user: Actor, query: HomeQuery, clock: Clock, now 
     }),
     quietPartners(now, query.quietMonths),
     keyDates(clock.today, query.keyDateDays),
+    dueMilestones(30, clock.today),
   ]);
   return {
     today: clock.today,
@@ -135,5 +137,6 @@ export async function homePage(user: Actor, query: HomeQuery, clock: Clock, now 
     quietPartners: quiet.items,
     quietPartnerCount: quiet.count,
     keyDates: dates,
+    milestonesDue: milestones,
   };
 }

@@ -52,6 +52,29 @@ describe('the officer’s home page', () => {
     ]);
   });
 
+  it('shows the milestones of running projects due within 30 days, overdue ones first', async () => {
+    const officer = await signedIn('officer');
+    const today = dayIn('Europe/Paris');
+    const title = `Échange scolaire ${Date.now()}`;
+    const project = await officer.post('/api/v1/projects').send({
+      title,
+      kind: 'exchange',
+      status: 'running',
+      milestones: [
+        { title: 'Réserver le car', dueOn: addDays(today, 3) },
+        { title: 'Envoyer les autorisations', dueOn: addDays(today, -1) },
+        { title: 'Bilan', dueOn: addDays(today, 60) },
+      ],
+    });
+    expect(project.status).toBe(201);
+    const body = (await officer.get('/api/v1/home')).body;
+    const mine = body.milestonesDue.filter((milestone: { project: { id: number } }) => milestone.project.id === project.body.id);
+    expect(mine).toEqual([
+      jasmine.objectContaining({ title: 'Envoyer les autorisations', dueOn: addDays(today, -1), project: { id: project.body.id, title } }),
+      jasmine.objectContaining({ title: 'Réserver le car', dueOn: addDays(today, 3) }),
+    ]);
+  });
+
   it('lets an administrator change the months per kind, with a version', async () => {
     const admin = await signedIn('admin');
     const officer = await signedIn('officer');

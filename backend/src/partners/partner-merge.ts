@@ -1,10 +1,12 @@
-import { Op, type Transaction } from 'sequelize';
+import { Op, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import { Affiliation } from '../contacts/contact.model';
 import { FollowUp } from '../follow-ups/follow-up.model';
 import { InteractionPartner } from '../interactions/interaction.model';
+import { ProjectPartner } from '../projects/project.model';
 import { Relationship } from '../relationships/relationship.model';
 import { sameLinkWhere } from '../relationships/relationships.service';
 import { User } from '../users/user.model';
+import { VisitPartner } from '../visits/visit.model';
 import { PartnerObjective, PartnerTag } from './partner.model';
 
 export type RepointContext = { keptId: number; mergedId: number; transaction: Transaction };
@@ -69,6 +71,14 @@ export const partnerRepointers: PartnerRepointer[] = [
     },
   },
   {
+    name: 'projects',
+    repoint: ({ keptId, mergedId, transaction }) => repointLinks(ProjectPartner, 'projectId', keptId, mergedId, transaction),
+  },
+  {
+    name: 'visits',
+    repoint: ({ keptId, mergedId, transaction }) => repointLinks(VisitPartner, 'visitId', keptId, mergedId, transaction),
+  },
+  {
     name: 'associationAccounts',
     repoint: async ({ keptId, mergedId, transaction }) => {
       const [count] = await User.update({ partnerId: keptId }, { where: { partnerId: mergedId }, transaction });
@@ -95,3 +105,19 @@ export const partnerRepointers: PartnerRepointer[] = [
     },
   },
 ];
+
+/** Moves the rows of a (record, partner) link table to the kept partner, dropping the ones it already has. */
+async function repointLinks(
+  model: ModelStatic<Model>,
+  recordColumn: 'projectId' | 'visitId',
+  keptId: number,
+  mergedId: number,
+  transaction: Transaction,
+) {
+  const rows = (await model.findAll({ where: { partnerId: [keptId, mergedId] }, transaction, raw: true })) as unknown as Record<string, number>[];
+  const kept = new Set(rows.filter((row) => row['partnerId'] === keptId).map((row) => row[recordColumn]));
+  const moved = rows.filter((row) => row['partnerId'] === mergedId && !kept.has(row[recordColumn]!));
+  await model.destroy({ where: { partnerId: mergedId }, transaction });
+  if (moved.length > 0) await model.bulkCreate(moved.map((row) => ({ [recordColumn]: row[recordColumn], partnerId: keptId })), { transaction });
+  return moved.length;
+}

@@ -2,6 +2,8 @@ import { contactSearchSource } from '../contacts/contact.search';
 import { followUpSearchSource } from '../follow-ups/follow-up.search';
 import { interactionSearchSource } from '../interactions/interaction.search';
 import { partnerSearchSource } from '../partners/partner.search';
+import { projectSearchSource } from '../projects/project.search';
+import { visitSearchSource } from '../visits/visit.search';
 import type { SearchSource } from './search-index';
 import type { SearchKind } from './search.schema';
 
@@ -11,4 +13,6 @@ export const searchSources: Record<SearchKind, SearchSource> = {
   contact: contactSearchSource,
   interaction: interactionSearchSource,
   follow_up: followUpSearchSource,
+  project: projectSearchSource,
+  visit: visitSearchSource,
 };

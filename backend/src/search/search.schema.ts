@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What the search finds; each kind has a source in search-sources.ts. */
-export const searchKinds = ['partner', 'contact', 'interaction', 'follow_up'] as const;
+export const searchKinds = ['partner', 'contact', 'interaction', 'follow_up', 'project', 'visit'] as const;
 export const SearchKind = z.enum(searchKinds).meta({ id: 'SearchKind' });
 export type SearchKind = z.infer<typeof SearchKind>;
 

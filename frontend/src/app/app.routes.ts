@@ -42,6 +42,25 @@ export const routes: Routes = [
         loadChildren: () => import('./contacts/contacts.routes').then((m) => m.contactsRoutes),
       },
       {
+        path: 'visites',
+        loadChildren: () => import('./visits/visits.routes').then((m) => m.visitsRoutes),
+      },
+      {
+        path: 'projets',
+        loadChildren: () => import('./projects/projects.routes').then((m) => m.projectsRoutes),
+      },
+      { path: 'objectifs', pathMatch: 'full', redirectTo: 'objectifs/I' },
+      {
+        path: 'objectifs/:axis',
+        title: 'Objectifs du plan',
+        loadComponent: () => import('./plan/objectives-progress-page').then((m) => m.ObjectivesProgressPage),
+      },
+      {
+        path: 'rapport-annuel',
+        title: 'Rapport annuel',
+        loadComponent: () => import('./plan/annual-report-page').then((m) => m.AnnualReportPage),
+      },
+      {
         path: 'recherche',
         title: 'Recherche',
         loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),

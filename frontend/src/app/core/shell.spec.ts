@@ -77,7 +77,7 @@ describe('Shell', () => {
     expect(link.getAttribute('aria-current')).toBe('page');
   });
 
-  it('lists the home page, follow-ups, exchanges, partners, contacts and the plan for the town’s staff', async () => {
+  it('lists the home page, follow-ups, exchanges, partners, contacts, projects, visits, objectives, annual report and the plan for the town’s staff', async () => {
     const body = await open(false);
 
     const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')]);
@@ -87,6 +87,10 @@ describe('Shell', () => {
       ['Échanges', '/interactions'],
       ['Partenaires', '/partenaires'],
       ['Contacts', '/contacts'],
+      ['Projets', '/projets'],
+      ['Visites', '/visites'],
+      ['Objectifs', '/objectifs'],
+      ['Rapport annuel', '/rapport-annuel'],
       ['Plan d’action', '/plan'],
     ]);
   });

@@ -69,6 +69,10 @@ export class Shell {
           { label: 'Échanges', link: '/interactions', exact: false },
           { label: 'Partenaires', link: '/partenaires', exact: false },
           { label: 'Contacts', link: '/contacts', exact: false },
+          { label: 'Projets', link: '/projets', exact: false },
+          { label: 'Visites', link: '/visites', exact: false },
+          { label: 'Objectifs', link: '/objectifs', exact: false },
+          { label: 'Rapport annuel', link: '/rapport-annuel', exact: false },
         ]
       : []),
     { label: 'Plan d’action', link: '/plan', exact: false },

@@ -33,6 +33,18 @@ const fieldNames: Record<string, string> = {
   consentOn: 'la date du consentement',
   consentSource: 'la source du consentement',
   affiliations: 'les rattachements',
+  title: 'le titre',
+  direction: 'le sens de la visite',
+  startsOn: 'la date de début',
+  endsOn: 'la date de fin',
+  places: 'les lieux',
+  partners: 'les partenaires',
+  contacts: 'les contacts',
+  delegation: 'la délégation',
+  programme: 'le programme',
+  notesForMayor: 'la note pour le maire',
+  budget: 'le budget',
+  milestones: 'les étapes',
 };
 
 export function fieldName(field: string): string {

@@ -1,6 +1,8 @@
 import type { LegalBasis } from '@api/contacts/contacts.schema';
 import type { PartnerKind, PartnerStatus } from '@api/partners/partners.schema';
 import type { RelationshipType } from '@api/relationships/relationships.schema';
+import type { ProjectKind, ProjectStatus } from '@api/projects/projects.schema';
+import type { VisitDirection } from '@api/visits/visits.schema';
 
 /** The domain's words as the interface says them (see docs/glossary.md). */
 export const kindLabels: Record<PartnerKind, string> = {
@@ -65,3 +67,24 @@ export function kindLabel(kind: string): string {
 export function statusLabel(status: string): string {
   return (statusLabels as Record<string, string>)[status] ?? status;
 }
+
+export const projectKindLabels: Record<ProjectKind, string> = {
+  call_for_projects: 'Appel à projets',
+  label_candidacy: 'Candidature à un label',
+  exchange: 'Échange',
+  cooperation: 'Coopération',
+  solidarity_campaign: 'Campagne de solidarité',
+  event: 'Événement',
+};
+
+export const projectStatusLabels: Record<ProjectStatus, string> = {
+  planned: 'Prévu',
+  running: 'En cours',
+  completed: 'Terminé',
+  cancelled: 'Abandonné',
+};
+
+export const visitDirectionLabels: Record<VisitDirection, string> = {
+  outgoing: 'Déplacement',
+  incoming: 'Accueil d’une délégation',
+};

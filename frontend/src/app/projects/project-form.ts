@@ -1,0 +1,149 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatOption } from '@angular/material/core';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatSelect } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import type { ProjectCreate, ProjectView } from '@api/projects/projects.schema';
+import { projectKinds, projectStatuses } from '@api/projects/projects.schema';
+import { ApiProblem } from '../core/api-problem';
+import { objectivesResource } from '../plan/objectives-api';
+import { projectKindLabels, projectStatusLabels } from '../records/labels';
+import { type NamedRef, PartnerChips } from '../records/partner-chips';
+import { applyServerErrors, serverError } from '../records/server-errors';
+import { ContactChips } from './contact-chips';
+import { ProjectsApi } from './projects-api';
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/** "1 250,50" or "1250.5" as a number of euros; null when empty, NaN when not a number. */
+export function parseEuros(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  return cleaned === '' ? null : Number(cleaned);
+}
+
+/** Creates or edits a project: kind, status, dates, budget, partners, contacts, objectives and milestones. */
+@Component({
+  selector: 'app-project-form',
+  imports: [ContactChips, MatButton, MatError, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatSelect, PartnerChips, ReactiveFormsModule, RouterLink],
+  templateUrl: './project-form.html',
+  styleUrl: '../partners/partner-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProjectForm {
+  private readonly api = inject(ProjectsApi);
+  private readonly router = inject(Router);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  readonly id = input<string>();
+  protected readonly editing = computed(() => this.id() !== undefined);
+  protected readonly kinds = projectKinds;
+  protected readonly statuses = projectStatuses;
+  protected readonly kindLabels = projectKindLabels;
+  protected readonly statusLabels = projectStatusLabels;
+  protected readonly objectives = objectivesResource();
+  protected readonly serverError = serverError;
+
+  protected readonly form = this.fb.group({
+    title: ['', [Validators.required, Validators.maxLength(200)]],
+    kind: ['cooperation', Validators.required],
+    status: ['planned', Validators.required],
+    startsOn: [''],
+    endsOn: [''],
+    budget: ['', Validators.pattern(/^\s*[\d\s\u00a0\u202f]*([.,]\d{1,2})?\s*€?\s*$/)],
+    description: [''],
+    objectiveIds: this.fb.control<number[]>([]),
+    milestones: this.fb.array<ReturnType<ProjectForm['milestoneRow']>>([]),
+  });
+  protected readonly partners = signal<NamedRef[]>([]);
+  protected readonly contacts = signal<NamedRef[]>([]);
+  protected readonly base = signal<ProjectView | null>(null);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly pending = signal(false);
+  protected readonly formErrors = signal<string[]>([]);
+  protected readonly conflict = signal<string | null>(null);
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      if (id !== undefined) void this.load(Number(id));
+    });
+  }
+
+  protected milestoneRow(title = '', dueOn = '', completedOn = '') {
+    return this.fb.group({ title: [title, [Validators.required, Validators.maxLength(200)]], dueOn: [dueOn], completedOn: [completedOn] });
+  }
+
+  private async load(id: number): Promise<void> {
+    try {
+      const project = await this.api.get(id);
+      this.base.set(project);
+      this.form.patchValue({
+        title: project.title,
+        kind: project.kind,
+        status: project.status,
+        startsOn: project.startsOn ?? '',
+        endsOn: project.endsOn ?? '',
+        budget: project.budget === null ? '' : String(project.budget).replace('.', ','),
+        description: project.description ?? '',
+        objectiveIds: project.objectives.map((objective) => objective.id),
+      });
+      this.form.controls.milestones.clear();
+      for (const milestone of project.milestones) this.form.controls.milestones.push(this.milestoneRow(milestone.title, milestone.dueOn ?? '', milestone.completedOn ?? ''));
+      this.partners.set(project.partners);
+      this.contacts.set(project.contacts);
+    } catch (error: unknown) {
+      this.loadError.set(ApiProblem.from(error).status === 404 ? 'Ce projet n’existe pas.' : 'Le projet n’a pas pu être chargé.');
+    }
+  }
+
+  protected addMilestone(): void {
+    this.form.controls.milestones.push(this.milestoneRow());
+  }
+
+  protected body(): ProjectCreate {
+    const value = this.form.getRawValue();
+    return {
+      title: value.title.trim(),
+      kind: value.kind as ProjectCreate['kind'],
+      status: value.status as ProjectCreate['status'],
+      startsOn: orNull(value.startsOn),
+      endsOn: orNull(value.endsOn),
+      budget: parseEuros(value.budget),
+      description: orNull(value.description),
+      partnerIds: this.partners().map((partner) => partner.id),
+      contactIds: this.contacts().map((contact) => contact.id),
+      objectiveIds: value.objectiveIds,
+      milestones: value.milestones.map((milestone) => ({ title: milestone.title.trim(), dueOn: orNull(milestone.dueOn), completedOn: orNull(milestone.completedOn) })),
+    };
+  }
+
+  protected async save(): Promise<void> {
+    this.formErrors.set([]);
+    this.conflict.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.formErrors.set(['Certains champs sont à compléter ou à corriger.']);
+      return;
+    }
+    this.pending.set(true);
+    try {
+      const base = this.base();
+      const saved = base ? await this.api.update(base.id, { ...this.body(), version: base.version }) : await this.api.create(this.body());
+      await this.router.navigate(['/projets', saved.id]);
+    } catch (error: unknown) {
+      const problem = ApiProblem.from(error);
+      if (problem.code === 'version_conflict' && problem.body['current']) {
+        this.base.set(problem.body['current'] as ProjectView);
+        this.conflict.set('Ce projet a été modifié entre-temps par quelqu’un d’autre. Vos saisies sont conservées : relisez-les puis enregistrez de nouveau pour les appliquer à la version actuelle.');
+      } else {
+        const unmatched = applyServerErrors(this.form, problem);
+        this.formErrors.set(unmatched.length || problem.errors.length ? unmatched : [problem.detail ?? problem.title]);
+      }
+    } finally {
+      this.pending.set(false);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { VisitView } from '@api/visits/visits.schema';
+import { provideFrenchLocale } from '../core/locale';
+import { problemInterceptor } from '../core/problem-interceptor';
+import { actionPlan, problem, settle } from '../testing/api-fixtures';
+import { VisitForm } from './visit-form';
+
+const visit: VisitView = {
+  id: 5,
+  title: 'Déplacement du maire à Brühl',
+  direction: 'outgoing',
+  startsOn: '2026-05-12',
+  endsOn: '2026-05-14',
+  places: ['Rathaus Brühl'],
+  partners: [{ id: 12, name: 'Brühl' }],
+  objectives: [{ id: 3, code: 'I.3', title: 'Contribuer à conforter l’amitié franco-allemande' }],
+  delegation: [{ side: 'town', name: 'Philippe Laurent', role: 'Maire' }],
+  programme: [{ day: '2026-05-12', time: '10:00', place: 'Rathaus', what: 'Réception' }],
+  notesForMayor: 'Évoquer l’échange scolaire.',
+  version: 3,
+  createdAt: new Date('2026-04-01T10:00:00Z'),
+  updatedAt: new Date('2026-04-02T10:00:00Z'),
+  deletedAt: null,
+};
+
+describe('VisitForm', () => {
+  let fixture: ComponentFixture<VisitForm>;
+  let http: HttpTestingController;
+  let element: HTMLElement;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [VisitForm],
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting(), provideFrenchLocale()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
+    fixture = TestBed.createComponent(VisitForm);
+    element = fixture.nativeElement as HTMLElement;
+  });
+
+  afterEach(() => http.verify());
+
+  async function render() {
+    await settle();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  function submit() {
+    element.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
+  }
+
+  it('edits a visit with the version it read, sending its partners, delegation and programme, then opens it', async () => {
+    fixture.componentRef.setInput('id', '5');
+    fixture.detectChanges();
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
+    http.expectOne('/api/v1/visits/5').flush(visit);
+    await render();
+    expect(element.textContent).toContain('Brühl');
+
+    const form = fixture.componentInstance['form'];
+    form.controls.places.setValue('Rathaus Brühl ; Schloss Augustusburg');
+    form.controls.programme.at(0).controls.time.setValue('');
+    submit();
+    const request = http.expectOne({ method: 'PATCH', url: '/api/v1/visits/5' });
+    expect(request.request.body).toEqual(
+      jasmine.objectContaining({
+        version: 3,
+        places: ['Rathaus Brühl', 'Schloss Augustusburg'],
+        partnerIds: [12],
+        objectiveIds: [3],
+        delegation: [{ side: 'town', name: 'Philippe Laurent', role: 'Maire' }],
+        programme: [{ day: '2026-05-12', time: null, place: 'Rathaus', what: 'Réception' }],
+      }),
+    );
+    request.flush({ ...visit, version: 4 });
+    await render();
+    expect(TestBed.inject(Router).navigate).toHaveBeenCalledWith(['/visites', 5]);
+  });
+
+  it('shows the server’s errors next to the fields and keeps what was typed', async () => {
+    fixture.detectChanges();
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
+    await render();
+    const form = fixture.componentInstance['form'];
+    form.controls.title.setValue('Accueil de Royal Leamington Spa');
+    form.controls.startsOn.setValue('2026-06-10');
+    form.controls.endsOn.setValue('2026-06-08');
+    submit();
+    http.expectOne({ method: 'POST', url: '/api/v1/visits' }).flush(
+      { ...problem(400, 'validation_failed', 'Données invalides'), errors: [{ path: 'endsOn', message: 'La date de fin précède la date de début.' }] },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await render();
+    expect(element.querySelector('mat-error')?.textContent?.trim()).toBe('La date de fin précède la date de début.');
+    expect(form.controls.title.value).toBe('Accueil de Royal Leamington Spa');
+  });
+
+  it('keeps the user’s changes after a version conflict and saves them on top of the current version', async () => {
+    fixture.componentRef.setInput('id', '5');
+    fixture.detectChanges();
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
+    http.expectOne('/api/v1/visits/5').flush(visit);
+    await render();
+    const form = fixture.componentInstance['form'];
+    form.controls.notesForMayor.setValue('Ma note');
+    submit();
+    http
+      .expectOne({ method: 'PATCH', url: '/api/v1/visits/5' })
+      .flush({ ...problem(409, 'version_conflict', 'Conflit'), current: { ...visit, version: 4 } }, { status: 409, statusText: 'Conflict' });
+    await render();
+    expect(element.querySelector('.conflict')?.textContent).toContain('modifiée entre-temps');
+    expect(form.controls.notesForMayor.value).toBe('Ma note');
+    submit();
+    const retry = http.expectOne({ method: 'PATCH', url: '/api/v1/visits/5' });
+    expect(retry.request.body).toEqual(jasmine.objectContaining({ version: 4, notesForMayor: 'Ma note' }));
+    retry.flush({ ...visit, version: 5 });
+    await render();
+  });
+});

@@ -1,0 +1,126 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatOption } from '@angular/material/core';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSelect } from '@angular/material/select';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { VisitView } from '@api/visits/visits.schema';
+import { visitDirections } from '@api/visits/visits.schema';
+import { ApiProblem } from '../core/api-problem';
+import { canWriteVisits } from '../records/can-write';
+import { visitDirectionLabels } from '../records/labels';
+import { listErrorMessage } from '../records/list-errors';
+import { type VisitFilters, VisitsApi } from './visits-api';
+
+/** Visits out and delegations in, newest first; the filters live in the URL. */
+@Component({
+  selector: 'app-visit-list',
+  imports: [DatePipe, MatButton, MatFormField, MatLabel, MatOption, MatProgressBar, MatSelect, RouterLink],
+  template: `
+    <div class="page wide">
+      <div class="heading">
+        <h1 class="page-title">Visites</h1>
+        @if (canWrite()) {
+          <a mat-flat-button routerLink="/visites/nouvelle">Nouvelle visite</a>
+        }
+      </div>
+      <section class="filters" aria-label="Filtres">
+        <mat-form-field appearance="outline">
+          <mat-label>Sens</mat-label>
+          <mat-select multiple [value]="filters().direction ?? []" (valueChange)="navigate({ direction: $event.length ? $event : null, cursor: null })">
+            @for (direction of directions; track direction) {
+              <mat-option [value]="direction">{{ directionLabels[direction] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </section>
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Chargement des visites" />
+      }
+      @if (error(); as message) {
+        <p class="error-message" role="alert">{{ message }}</p>
+      }
+      <div class="table-wrap">
+        <table class="records">
+          <caption class="visually-hidden">Liste des visites</caption>
+          <thead>
+            <tr><th scope="col">Visite</th><th scope="col">Sens</th><th scope="col">Dates</th><th scope="col">Partenaires</th><th scope="col">Lieux</th></tr>
+          </thead>
+          <tbody>
+            @for (visit of items(); track visit.id) {
+              <tr>
+                <td><a [routerLink]="['/visites', visit.id]">{{ visit.title }}</a></td>
+                <td>{{ directionLabels[visit.direction] }}</td>
+                <td>{{ visit.startsOn | date: 'd MMM y' }}{{ visit.endsOn !== visit.startsOn ? ' – ' + (visit.endsOn | date: 'd MMM y') : '' }}</td>
+                <td>{{ names(visit) }}</td>
+                <td>{{ visit.places.join(', ') }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+      @if (!loading() && !error() && items().length === 0) {
+        <p class="empty">Aucune visite enregistrée{{ filters().direction ? ' pour ce filtre' : '' }}.</p>
+      }
+      <nav class="pager" aria-label="Pagination">
+        @if (filters().cursor) {
+          <button mat-stroked-button type="button" (click)="navigate({ cursor: null })">Première page</button>
+        }
+        @if (nextCursor()) {
+          <button mat-flat-button type="button" (click)="navigate({ cursor: nextCursor() })">Page suivante</button>
+        }
+      </nav>
+    </div>
+  `,
+  styleUrl: '../partners/partner-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class VisitList {
+  private readonly api = inject(VisitsApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly canWrite = canWriteVisits();
+  protected readonly directions = visitDirections;
+  protected readonly directionLabels = visitDirectionLabels;
+
+  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
+  protected readonly filters = computed<VisitFilters>(() => {
+    const params = this.params();
+    const direction = params.getAll('direction');
+    return { ...(direction.length ? { direction } : {}), ...(params.get('cursor') ? { cursor: params.get('cursor')! } : {}) };
+  });
+  protected readonly items = signal<VisitView[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly error = signal<string | null>(null);
+
+  constructor() {
+    effect(() => void this.fetch(this.filters()));
+  }
+
+  private async fetch(filters: VisitFilters): Promise<void> {
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const page = await this.api.list(filters);
+      this.items.set(page.items);
+      this.nextCursor.set(page.nextCursor);
+    } catch (error: unknown) {
+      this.items.set([]);
+      this.error.set(listErrorMessage(ApiProblem.from(error)));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected navigate(changes: Record<string, string | string[] | null>): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: changes, queryParamsHandling: 'merge' });
+  }
+
+  protected names(visit: VisitView): string {
+    return visit.partners.map((partner) => partner.name).join(', ');
+  }
+}
