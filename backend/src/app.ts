@@ -22,6 +22,7 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import type { Mailer } from './mail/mailer';
 import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
+import { portalRoutes } from './portal/portal.routes';
 import { relationshipsRoutes } from './relationships/relationships.routes';
 import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
@@ -59,6 +60,7 @@ export function createApp(context: AppContext) {
   contactsRoutes(api);
   relationshipsRoutes(api);
   searchRoutes(api);
+  portalRoutes(api, { mailer: context.mailer, publicUrl: config.publicUrl, dataDir: config.dataDir });
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

@@ -6,6 +6,7 @@ import { Affiliation, Contact, ContactEmail, ContactLanguage } from '../contacts
 import { Job } from '../jobs/job.model';
 import { Objective } from '../objectives/objective.model';
 import { Partner, PartnerObjective, PartnerTag } from '../partners/partner.model';
+import { Invitation, ProfileUpdate } from '../portal/portal.model';
 import { SearchEntry } from '../search/search-entry.model';
 import { Relationship } from '../relationships/relationship.model';
 import { Setting } from '../settings/setting.model';
@@ -30,6 +31,8 @@ export function initModels(sequelize: Sequelize) {
     SearchEntry,
     RecoveryCode,
     Setting,
+    Invitation,
+    ProfileUpdate,
   ])
     model.initModel(sequelize);
 
@@ -44,4 +47,5 @@ export function initModels(sequelize: Sequelize) {
   Contact.hasMany(Affiliation, { as: 'affiliations', foreignKey: 'contactId' });
   Affiliation.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
   Affiliation.belongsTo(Contact, { as: 'contact', foreignKey: 'contactId' });
+  ProfileUpdate.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
 }
