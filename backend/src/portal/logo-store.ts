@@ -19,6 +19,9 @@ const logoTypes: LogoType[] = [
   },
 ];
 
+/** No PNG, JPEG or WebP image with its header and any pixel is smaller. */
+const minimumImageBytes = 60;
+
 const storedName = /^[a-f0-9]{32}\.(png|jpg|webp)$/;
 
 const refused = (message: string) => problems.invalid([{ path: 'logo', message }], 'Ce logo est refusé.');
@@ -27,11 +30,13 @@ export type CheckedLogo = { data: Buffer; type: LogoType; width: number; height:
 
 /** Decodes and checks a logo: its format by content, its weight, its dimensions. */
 export function checkLogo(base64: string): CheckedLogo {
-  const data = Buffer.from(base64.replace(/^data:[^,]*,/, '').replace(/\s+/g, ''), 'base64');
+  // A copy with a buffer of its own: the image parser must never read past the file into pooled memory.
+  const data = Buffer.from(new Uint8Array(Buffer.from(base64.replace(/^data:[^,]*,/, '').replace(/\s+/g, ''), 'base64')));
   if (data.length === 0) throw refused('Le fichier est vide.');
   if (data.length > logoRules.maxBytes) throw refused(`Le logo pèse ${Math.ceil(data.length / 1024)} Ko : ${logoRules.maxBytes / 1024} Ko au plus.`);
   const type = logoTypes.find((candidate) => candidate.matches(data));
   if (!type) throw refused('Ce fichier n’est pas une image PNG, JPEG ou WebP.');
+  if (data.length < minimumImageBytes) throw refused('Cette image est illisible ou abîmée.');
   let size: { width?: number; height?: number; type?: string };
   try {
     size = imageSize(data);

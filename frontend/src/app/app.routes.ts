@@ -1,11 +1,16 @@
 import type { Routes } from '@angular/router';
-import { authGuard, roleGuard } from './core/auth-guard';
+import { authGuard, homeGuard, roleGuard } from './core/auth-guard';
 
 export const routes: Routes = [
   {
     path: 'connexion',
     title: 'Connexion',
     loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
+  },
+  {
+    path: 'invitation/:token',
+    title: 'Invitation',
+    loadComponent: () => import('./portal/invitation-page').then((m) => m.InvitationPage),
   },
   {
     // Everything else needs a signed-in user and lives inside the shell.
@@ -17,6 +22,7 @@ export const routes: Routes = [
         path: '',
         pathMatch: 'full',
         title: 'Plan d’action',
+        canActivate: [homeGuard],
         loadComponent: () => import('./plan/plan-page').then((m) => m.PlanPage),
       },
       {
@@ -26,6 +32,18 @@ export const routes: Routes = [
       {
         path: 'contacts',
         loadChildren: () => import('./contacts/contacts.routes').then((m) => m.contactsRoutes),
+      },
+      {
+        path: 'portail',
+        title: 'Ma fiche',
+        canActivate: [roleGuard('association')],
+        loadComponent: () => import('./portal/portal-page').then((m) => m.PortalPage),
+      },
+      {
+        path: 'propositions',
+        title: 'Propositions des associations',
+        canActivate: [roleGuard('admin', 'officer', 'cabinet')],
+        loadComponent: () => import('./portal/review-queue').then((m) => m.ReviewQueue),
       },
       {
         path: 'recherche',

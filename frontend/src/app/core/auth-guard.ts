@@ -21,3 +21,9 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
     return user && roles.includes(user.role) ? true : inject(Router).createUrlTree(['/']);
   };
 }
+
+/** An association's home is its own page in the portal; everyone else's is the action plan. */
+export const homeGuard: CanActivateFn = async () => {
+  const user = await inject(Auth).ensureLoaded();
+  return user?.role === 'association' ? inject(Router).createUrlTree(['/portail']) : true;
+};

@@ -53,17 +53,24 @@ export class Shell {
   protected readonly userName = computed(() => this.user()?.displayName ?? '');
 
   /** Only pages that work are listed, and only those the user's role may open. */
-  protected readonly navigation = computed<readonly NavEntry[]>(() => [
+  protected readonly navigation = computed<readonly NavEntry[]>(() =>
+    // Associations get their own portal and nothing else; the rest is for the town's staff.
+    this.user()?.role === 'association' ? [{ label: 'Ma fiche', link: '/portail', exact: false }] : this.staffNavigation(),
+  );
+
+  private staffNavigation(): NavEntry[] {
+    return [
     { label: 'Plan d’action', link: '/', exact: true },
-    // Associations get their own portal; these lists are for the town's staff.
-    ...(this.user() && this.user()?.role !== 'association'
+    ...(this.user()
       ? [
           { label: 'Partenaires', link: '/partenaires', exact: false },
           { label: 'Contacts', link: '/contacts', exact: false },
+          { label: 'Propositions', link: '/propositions', exact: false },
         ]
       : []),
     ...(this.user()?.role === 'admin' ? [{ label: 'Comptes', link: '/comptes', exact: false }] : []),
-  ]);
+    ];
+  }
 
   /** With <base href="/">, a bare "#contenu" link would load the home page: move the focus instead. */
   protected skipToContent(event: Event, content: HTMLElement): void {

@@ -14,6 +14,7 @@ import { ApiProblem } from '../core/api-problem';
 import { canWriteRecords } from '../records/can-write';
 import { ConfirmDialog, type ConfirmData } from '../records/confirm-dialog';
 import { Countries } from '../records/countries';
+import { PortalAccess } from '../portal/portal-access';
 import { HistoryList } from '../records/history-list';
 import { kindLabels, languageLabel, relationshipWording, statusLabels } from '../records/labels';
 import { LinkDialog, type LinkDialogData } from './link-dialog';
@@ -37,7 +38,7 @@ export function linkLine(relationship: RelationshipView, partnerId: number): Lin
 
 @Component({
   selector: 'app-partner-page',
-  imports: [DatePipe, HistoryList, MatButton, MatProgressBar, RouterLink],
+  imports: [DatePipe, HistoryList, MatButton, MatProgressBar, PortalAccess, RouterLink],
   templateUrl: './partner-page.html',
   styleUrl: './partner-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
