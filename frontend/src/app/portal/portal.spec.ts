@@ -1,7 +1,6 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import type { PortalHome, ProfileUpdateView } from '@api/portal/portal.schema';
 import { Auth } from '../core/auth';
@@ -68,7 +67,7 @@ describe('association portal', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideNoopAnimations(), provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
   });
