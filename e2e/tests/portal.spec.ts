@@ -106,7 +106,7 @@ test('an officer invites an association, which edits its profile; the officer ac
   await mobile.getByLabel('Besoins').fill('Une salle le samedi matin.');
   await mobile.getByLabel('Événements organisés').fill('Fête de l’indépendance malgache, 26 juin, place du Général-de-Gaulle.');
   await mobile.getByLabel('Site web').fill('pas un site');
-  await mobile.getByLabel(/Choisir une image/).setInputFiles({ name: 'notes.txt', mimeType: 'image/png', buffer: Buffer.from('ceci n’est pas une image, même si son type le prétend') });
+  await mobile.getByLabel('Choisir une image…').setInputFiles({ name: 'notes.txt', mimeType: 'image/png', buffer: Buffer.from('ceci n’est pas une image, même si son type le prétend') });
   await mobile.getByRole('button', { name: 'Envoyer pour relecture' }).click();
   await expect(mobile.getByText('Adresse web invalide')).toBeVisible();
   await expect(mobile.getByLabel('Activités')).toHaveValue('Cours de malgache et cuisine du monde pour les Scéens.');
@@ -114,12 +114,14 @@ test('an officer invites an association, which edits its profile; the officer ac
   await mobile.getByRole('button', { name: 'Envoyer pour relecture' }).click();
   await expect(mobile.getByText('Ce fichier n’est pas une image PNG, JPEG ou WebP.')).toBeVisible();
   await expect(mobile.getByLabel('Besoins')).toHaveValue('Une salle le samedi matin.');
-  await mobile.getByLabel(/Choisir une image/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png(96, 96) });
+  await mobile.getByLabel('Choisir une image…').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png(96, 96) });
   await mobile.getByRole('button', { name: 'Envoyer pour relecture' }).click();
   await expect(mobile.getByRole('status')).toContainText('vos modifications sont envoyées');
   await expect(mobile.getByRole('heading', { name: 'Proposition en attente' })).toBeVisible();
   await expectAccessible(mobile);
-  await mobile.screenshot({ path: test.info().outputPath('portal-phone.png'), fullPage: true });
+  await mobile.screenshot({ path: test.info().outputPath('portal-phone.png') });
+  await mobile.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+  await mobile.screenshot({ path: test.info().outputPath('portal-phone-top.png') });
   // Nothing reached the record yet.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: association.name })).toBeVisible();
@@ -137,6 +139,11 @@ test('an officer invites an association, which edits its profile; the officer ac
   await update.getByLabel('Message à l’association').fill('Merci ! Pour la salle, voyez la maison des associations.');
   await update.getByRole('button', { name: 'Accepter la sélection' }).click();
   await expect(update.getByRole('status')).toContainText('Publié sur la fiche');
+  await page.getByRole('button', { name: 'Déjà traitées' }).click();
+  const reviewed = page.getByRole('article').filter({ has: page.getByRole('heading', { name: association.name }) });
+  await expect(reviewed.getByText('Acceptée en partie')).toBeVisible();
+  await expect(reviewed.getByText('non retenu')).toBeVisible();
+  await expectAccessible(page);
 
   // The partner page shows the accepted values, not the refused one.
   await page.goto(`/partenaires/${partnerId}`);

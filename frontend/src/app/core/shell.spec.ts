@@ -84,7 +84,14 @@ describe('Shell', () => {
       ['Plan d’action', '/'],
       ['Partenaires', '/partenaires'],
       ['Contacts', '/contacts'],
+      ['Propositions', '/propositions'],
     ]);
+  });
+
+  it('gives an association its own page only', async () => {
+    const body = await open(false, { ...officer, role: 'association', partnerId: 40 });
+    const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')]);
+    expect(links).toEqual([['Ma fiche', '/portail']]);
   });
 
   it('lists "Comptes" for administrators only', async () => {

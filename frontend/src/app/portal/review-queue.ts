@@ -10,7 +10,7 @@ import { RouterLink } from '@angular/router';
 import type { ProfileField, ProfileUpdateView } from '@api/portal/portal.schema';
 import { ApiProblem } from '../core/api-problem';
 import { canWriteRecords } from '../records/can-write';
-import { fieldLabels, PortalApi } from './portal-api';
+import { fieldLabels, PortalApi, updateStatusLabels } from './portal-api';
 
 /** What the officer decides for one update: the fields to accept and the message to the association. */
 type Decision = { selected: Set<ProfileField>; message: string; error: string | null; done: string | null; busy: boolean };
@@ -30,6 +30,9 @@ export class ReviewQueue {
   protected readonly loadError = signal<string | null>(null);
   protected readonly decisions = signal<Record<number, Decision>>({});
   protected readonly fieldLabels = fieldLabels;
+  protected readonly statusLabels = updateStatusLabels;
+  /** The pending queue, or the updates already reviewed (newest first). */
+  protected readonly view = signal<'pending' | 'reviewed'>('pending');
 
   constructor() {
     void this.load();
@@ -38,7 +41,7 @@ export class ReviewQueue {
   protected async load(): Promise<void> {
     this.loadError.set(null);
     try {
-      const { items } = await this.api.queue('pending');
+      const { items } = await this.api.queue(this.view());
       this.updates.set(items);
       const decisions: Record<number, Decision> = {};
       for (const update of items) decisions[update.id] = this.freshDecision(update, this.decisions()[update.id]?.message ?? '');
@@ -46,6 +49,17 @@ export class ReviewQueue {
     } catch {
       this.loadError.set('La file des propositions n’a pas pu être chargée.');
     }
+  }
+
+  protected decisionFor(update: ProfileUpdateView): Decision {
+    return this.decisions()[update.id] ?? { selected: new Set(), message: '', error: null, done: null, busy: false };
+  }
+
+  protected show(view: 'pending' | 'reviewed'): void {
+    if (this.view() === view) return;
+    this.view.set(view);
+    this.updates.set(null);
+    void this.load();
   }
 
   /** Every field is selected but those in conflict, which the officer must choose knowingly. */
