@@ -357,6 +357,7 @@ export async function reviewProfileUpdate(id: number, review: ProfileReviewData,
       });
     }
     const before = snapshot(await partnerView(partner, transaction));
+    const logoBefore = partner.logoFile ?? null;
     for (const field of fields) {
       const value = update.proposed[field] ?? null;
       if (field === 'logo') partner.logoFile = value;
@@ -365,6 +366,12 @@ export async function reviewProfileUpdate(id: number, review: ProfileReviewData,
     partner.changed('updatedAt', true);
     await partner.save({ transaction });
     const diff = changedFields(before, snapshot(await partnerView(partner, transaction)));
+    // The snapshot only says whether there is a logo: a replaced one is named by its file in the history.
+    if (fields.includes('logo') && logoBefore !== (partner.logoFile ?? null)) {
+      diff.before['logo'] = logoBefore;
+      diff.after['logo'] = partner.logoFile ?? null;
+      diff.changed = true;
+    }
     if (diff.changed) {
       await recordAudit(transaction, { actorUserId: actor.id, action: 'update', entityType: 'partner', entityId: partner.id, before: diff.before, after: diff.after });
       await reindex(transaction, 'partner', [partner.id]);

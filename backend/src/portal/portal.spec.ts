@@ -277,6 +277,8 @@ describe('association portal', () => {
       expect((await officer.post(`/api/v1/profile-updates/${proposed.body.id}/review`).send({ version: proposed.body.version, decision: 'accept' })).status).toBe(200);
       const record = (await Partner.findByPk(partner.id))!;
       expect(record.logoFile).toMatch(/^[a-f0-9]{32}\.png$/);
+      const audit = await AuditEvent.findOne({ where: { entityType: 'partner', entityId: partner.id, action: 'update' } });
+      expect(audit!.after).toEqual({ logo: record.logoFile });
       const stored = await readFile(path.join(testContext().config.dataDir, 'logos', record.logoFile!));
       expect(stored.equals(image)).toBeTrue();
       for (const reader of [officer, agent]) {
