@@ -60,7 +60,7 @@ export function createApp(context: AppContext) {
   contactsRoutes(api);
   relationshipsRoutes(api);
   searchRoutes(api);
-  portalRoutes(api, { mailer: context.mailer, publicUrl: config.publicUrl, dataDir: config.dataDir });
+  portalRoutes(api, { mailer: context.mailer, publicUrl: config.publicUrl, dataDir: config.dataDir, timeZone: config.timeZone });
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

@@ -29,7 +29,7 @@ import {
 
 export const invitationValidityMs = 7 * 24 * 3600_000;
 
-export type PortalDeps = { mailer: Mailer; publicUrl: string; dataDir: string };
+export type PortalDeps = { mailer: Mailer; publicUrl: string; dataDir: string; timeZone: string };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -79,7 +79,7 @@ export async function invite(partnerId: number, input: PortalInvitationRequest, 
     return { user, partner, invitation };
   });
   const link = `${deps.publicUrl.replace(/\/$/, '')}/invitation/${token}`;
-  const expires = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(invitation.expiresAt);
+  const expires = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: deps.timeZone }).format(invitation.expiresAt);
   await deps.mailer.send({
     to: user.email,
     subject: `Passerelles : gérez la fiche de ${partner.name}`,

@@ -4,6 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { PortalHome, ProfileUpdateView } from '@api/portal/portal.schema';
 import { Auth } from '../core/auth';
+import { provideFrenchLocale } from '../core/locale';
 import { problemInterceptor } from '../core/problem-interceptor';
 import { officer, problem, settle } from '../testing/api-fixtures';
 import { PortalPage } from './portal-page';
@@ -67,7 +68,7 @@ describe('association portal', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting()],
+      providers: [provideFrenchLocale(), provideRouter([]), provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
   });
