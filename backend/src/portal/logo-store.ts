@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { problems } from '../http/problem';
@@ -73,4 +73,9 @@ export async function readLogo(dataDir: string, name: string | null | undefined)
   } catch {
     throw problems.notFound('Pas de logo.');
   }
+}
+
+/** Removes a stored logo that nothing refers to (a proposal refused before it was saved). */
+export async function removeLogo(dataDir: string, name: string) {
+  if (storedName.test(name)) await rm(path.join(logoDir(dataDir), name), { force: true });
 }

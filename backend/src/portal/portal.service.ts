@@ -12,7 +12,7 @@ import { reindex } from '../search/search-index';
 import { User } from '../users/user.model';
 import type { CurrentUser } from '../users/users.schema';
 import { normalizeEmail } from '../users/users.service';
-import { checkLogo, storeLogo } from './logo-store';
+import { checkLogo, removeLogo, storeLogo } from './logo-store';
 import { Invitation, ProfileUpdate, type ProfileValues } from './portal.model';
 import {
   profileFields,
@@ -190,7 +190,8 @@ function publicProfile(partner: Partner): PublicProfile {
 }
 
 async function ownPartner(user: CurrentUser, transaction?: Transaction) {
-  const partner = user.partnerId ? await Partner.findByPk(user.partnerId, { transaction }) : null;
+  // In a transaction the partner row is locked: two proposals at once still make one pending update.
+  const partner = user.partnerId ? await Partner.findByPk(user.partnerId, { transaction, ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}) }) : null;
   if (!partner) throw problems.notFound('Votre association n’a plus de fiche : contactez le service des relations internationales.');
   return partner;
 }
@@ -283,7 +284,6 @@ export async function proposeProfileUpdate(user: CurrentUser, input: ProfileUpda
     row.set({ proposed: wanted, baseValues, baseVersion: partner.version, submittedByUserId: user.id });
     row.changed('proposed', true);
     row.changed('baseValues', true);
-    if (pending) row.changed('createdAt', false);
     await row.save({ transaction });
     await recordAudit(transaction, {
       actorUserId: user.id,
@@ -293,6 +293,10 @@ export async function proposeProfileUpdate(user: CurrentUser, input: ProfileUpda
       after: { partnerId: partner.id, ...wanted },
     });
     return row;
+  }).catch(async (error: unknown) => {
+    // A refused proposal keeps no file behind.
+    if (storedLogo) await removeLogo(deps.dataDir, storedLogo);
+    throw error;
   });
   return (await updateViews([update]))[0]!;
 }

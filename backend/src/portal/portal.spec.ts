@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AuditEvent } from '../audit/audit-event.model';
 import { readOutbox } from '../mail/outbox';
@@ -259,6 +259,16 @@ describe('association portal', () => {
         expect(response.body.errors?.[0]?.path).withContext(String(message)).toBe('logo');
         expect(response.body.errors?.[0]?.message).withContext(String(message)).toMatch(message);
       }
+    });
+
+    it('keeps no file of a proposal that is refused', async () => {
+      const { partner, agent } = await associationWithUser();
+      await officer.patch(`/api/v1/partners/${partner.id}`).send({ version: 0, city: 'Sceaux' });
+      const logos = path.join(testContext().config.dataDir, 'logos');
+      const before = await readdir(logos).catch(() => [] as string[]);
+      const stale = await propose(agent, pngImage(64, 64));
+      expect(stale.status).toBe(409);
+      expect(await readdir(logos).catch(() => [] as string[])).toEqual(before);
     });
 
     it('stores a checked logo under a random name and serves it as an image, to its association and the staff only', async () => {
