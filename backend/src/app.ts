@@ -27,6 +27,7 @@ import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
 import { planRoutes } from './plan/plan.routes';
 import { projectsRoutes } from './projects/projects.routes';
+import { portalRoutes } from './portal/portal.routes';
 import { relationshipsRoutes } from './relationships/relationships.routes';
 import { searchRoutes } from './search/search.routes';
 import { settingsRoutes } from './settings/settings.routes';
@@ -72,6 +73,7 @@ export function createApp(context: AppContext) {
   projectsRoutes(api);
   visitsRoutes(api);
   planRoutes(api);
+  portalRoutes(api, { mailer: context.mailer, publicUrl: config.publicUrl, dataDir: config.dataDir, timeZone: config.timeZone });
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

@@ -19,26 +19,27 @@ describe('contacts API', () => {
     client.post('/api/v1/contacts').send({ legalBasis: 'public_task', ...body });
 
   describe('permissions', () => {
-    const cases: { role: Role; read: number; write: number }[] = [
+    // An association account gets 404 rather than 403 on a route that names a record by id.
+    const cases: { role: Role; read: number; write: number; byId?: number }[] = [
       { role: 'admin', read: 200, write: 201 },
       { role: 'officer', read: 200, write: 201 },
       { role: 'cabinet', read: 200, write: 403 },
-      { role: 'association', read: 403, write: 403 },
+      { role: 'association', read: 403, write: 403, byId: 404 },
     ];
-    for (const { role, read, write } of cases) {
+    for (const { role, read, write, byId } of cases) {
       it(`lets ${role} read (${read}) and write (${write}) as the role allows`, async () => {
         const client = await signedIn(role);
         const contact = (await create(officer, { lastName: unique('Droits') })).body;
         const other = (await create(officer, { lastName: unique('Autre') })).body;
         const ok = write === 201;
         expect((await client.get('/api/v1/contacts')).status).toBe(read);
-        expect((await client.get(`/api/v1/contacts/${contact.id}`)).status).toBe(read);
-        expect((await client.get(`/api/v1/contacts/${contact.id}/history`)).status).toBe(read);
+        expect((await client.get(`/api/v1/contacts/${contact.id}`)).status).toBe(byId ?? read);
+        expect((await client.get(`/api/v1/contacts/${contact.id}/history`)).status).toBe(byId ?? read);
         expect((await create(client, { lastName: unique('Créé') })).status).toBe(write);
-        expect((await client.patch(`/api/v1/contacts/${contact.id}`).send({ version: 0, jobTitle: 'Maire' })).status).toBe(ok ? 200 : write);
-        expect((await client.post(`/api/v1/contacts/${contact.id}/merge`).send({ from: other.id, version: ok ? 1 : 0 })).status).toBe(ok ? 200 : write);
-        expect((await client.delete(`/api/v1/contacts/${contact.id}`)).status).toBe(ok ? 204 : write);
-        expect((await client.post(`/api/v1/contacts/${contact.id}/restore`)).status).toBe(ok ? 200 : write);
+        expect((await client.patch(`/api/v1/contacts/${contact.id}`).send({ version: 0, jobTitle: 'Maire' })).status).toBe(byId ?? (ok ? 200 : write));
+        expect((await client.post(`/api/v1/contacts/${contact.id}/merge`).send({ from: other.id, version: ok ? 1 : 0 })).status).toBe(byId ?? (ok ? 200 : write));
+        expect((await client.delete(`/api/v1/contacts/${contact.id}`)).status).toBe(byId ?? (ok ? 204 : write));
+        expect((await client.post(`/api/v1/contacts/${contact.id}/restore`)).status).toBe(byId ?? (ok ? 200 : write));
       });
     }
   });

@@ -9,6 +9,7 @@ import { Job } from '../jobs/job.model';
 import { Objective } from '../objectives/objective.model';
 import { Partner, PartnerObjective, PartnerTag } from '../partners/partner.model';
 import { Project, ProjectContact, ProjectMilestone, ProjectObjective, ProjectPartner } from '../projects/project.model';
+import { Invitation, ProfileUpdate } from '../portal/portal.model';
 import { SearchEntry } from '../search/search-entry.model';
 import { Relationship } from '../relationships/relationship.model';
 import { Setting } from '../settings/setting.model';
@@ -50,6 +51,8 @@ export function initModels(sequelize: Sequelize) {
     Visit,
     VisitPartner,
     VisitObjective,
+    Invitation,
+    ProfileUpdate,
   ])
     model.initModel(sequelize);
 
@@ -69,4 +72,5 @@ export function initModels(sequelize: Sequelize) {
   FollowUp.belongsTo(Interaction, { as: 'interaction', foreignKey: 'interactionId' });
   FollowUp.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
   FollowUp.belongsTo(Contact, { as: 'contact', foreignKey: 'contactId' });
+  ProfileUpdate.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
 }

@@ -62,7 +62,7 @@ export class Api {
     const status = definition.status ?? (response ? 200 : 204);
     this.router[method](path, async (req, res) => {
       const user = req.user as CurrentUser | undefined;
-      authorize(access, user);
+      authorize(access, user, params !== undefined);
       verifyCsrf(req);
       refuseNulCharacters({ body: req.body, query: req.query, params: req.params });
       const input = {
@@ -137,10 +137,16 @@ export class Api {
   }
 }
 
-function authorize(access: Access, user: CurrentUser | undefined) {
+/**
+ * An association account may not learn that a record exists outside its portal: a route that names a
+ * record by id and is not open to it answers 404 rather than 403.
+ */
+function authorize(access: Access, user: CurrentUser | undefined, namesRecord: boolean) {
   if (access === 'public') return;
   if (!user) throw problems.unauthenticated();
-  if (access !== 'authenticated' && !access.includes(user.role)) throw problems.forbidden();
+  if (access !== 'authenticated' && !access.includes(user.role)) {
+    throw user.role === 'association' && namesRecord ? problems.notFound() : problems.forbidden();
+  }
 }
 
 /**

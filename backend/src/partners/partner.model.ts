@@ -24,6 +24,9 @@ export class Partner extends Model<InferAttributes<Partner>, InferCreationAttrib
   declare publicNeeds: string | null;
   declare publicEmail: string | null;
   declare publicPhone: string | null;
+  declare publicEvents: CreationOptional<string | null>;
+  /** The logo's file name under DATA_DIR/logos, set when an officer accepts a logo from the portal. */
+  declare logoFile: CreationOptional<string | null>;
   declare isExample: CreationOptional<boolean>;
   declare seedKey: string | null;
   declare lastInteractionAt: CreationOptional<Date | null>;
@@ -54,6 +57,8 @@ export class Partner extends Model<InferAttributes<Partner>, InferCreationAttrib
         publicNeeds: { type: DataTypes.TEXT, allowNull: true },
         publicEmail: { type: DataTypes.STRING(254), allowNull: true },
         publicPhone: { type: DataTypes.STRING(40), allowNull: true },
+        publicEvents: { type: DataTypes.TEXT, allowNull: true },
+        logoFile: { type: DataTypes.STRING(80), allowNull: true },
         isExample: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         seedKey: { type: DataTypes.STRING(64), allowNull: true },
         lastInteractionAt: { type: DataTypes.DATE(3), allowNull: true },

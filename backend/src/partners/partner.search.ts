@@ -21,6 +21,7 @@ export const partnerSearchSource: SearchSource = {
         tags.filter((tag) => tag.partnerId === partner.id).map((tag) => tag.tag).join(', '),
         partner.publicActivities,
         partner.publicNeeds,
+        partner.publicEvents,
       ]
         .filter(Boolean)
         .join('\n'),

@@ -63,6 +63,7 @@ const partnerFields = {
   labelRenewalDueOn: optionalDate,
   publicActivities: optionalText(5_000, 'Le texte'),
   publicNeeds: optionalText(5_000, 'Le texte'),
+  publicEvents: optionalText(5_000, 'Le texte'),
   publicEmail: optionalEmail,
   publicPhone: optionalPhone,
 };
@@ -105,8 +106,10 @@ export const PartnerView = z
     labelRenewalDueOn: IsoDate.nullable(),
     publicActivities: z.string().nullable(),
     publicNeeds: z.string().nullable(),
+    publicEvents: z.string().nullable(),
     publicEmail: z.string().nullable(),
     publicPhone: z.string().nullable(),
+    hasLogo: z.boolean(),
     isExample: z.boolean(),
     lastInteractionAt: z.date().nullable(),
     version: z.number().int(),

@@ -141,8 +141,10 @@ export async function partnerView(partner: Partner, transaction?: Transaction): 
     labelRenewalDueOn: partner.labelRenewalDueOn,
     publicActivities: partner.publicActivities,
     publicNeeds: partner.publicNeeds,
+    publicEvents: partner.publicEvents ?? null,
     publicEmail: partner.publicEmail,
     publicPhone: partner.publicPhone,
+    hasLogo: Boolean(partner.logoFile),
     isExample: partner.isExample,
     version: partner.version,
     updatedAt: partner.updatedAt,
@@ -155,7 +157,7 @@ export async function getPartner(id: number) {
 }
 
 /** What the history keeps of a partner: the fields as a reader names them (owner and objectives by name). */
-function snapshot(view: PartnerView): Record<string, unknown> {
+export function snapshot(view: PartnerView): Record<string, unknown> {
   return {
     name: view.name,
     localNames: view.localNames,
@@ -173,8 +175,10 @@ function snapshot(view: PartnerView): Record<string, unknown> {
     labelRenewalDueOn: view.labelRenewalDueOn,
     publicActivities: view.publicActivities,
     publicNeeds: view.publicNeeds,
+    publicEvents: view.publicEvents,
     publicEmail: view.publicEmail,
     publicPhone: view.publicPhone,
+    logo: view.hasLogo,
   };
 }
 
@@ -278,6 +282,7 @@ export async function createPartner(input: ParsedCreate, actor: Actor): Promise<
         labelRenewalDueOn: input.labelRenewalDueOn ?? null,
         publicActivities: input.publicActivities ?? null,
         publicNeeds: input.publicNeeds ?? null,
+        publicEvents: input.publicEvents ?? null,
         publicEmail: input.publicEmail ?? null,
         publicPhone: input.publicPhone ?? null,
         seedKey: null,

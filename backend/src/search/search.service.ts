@@ -59,7 +59,7 @@ async function searchOwnProfile(user: CurrentUser, tokens: string[], kinds: Sear
   const empty = { groups: kinds.map((kind) => ({ kind, total: 0, items: [] as SearchHit[] })) };
   const partner = user.partnerId && kinds.includes('partner') ? await Partner.findByPk(user.partnerId) : null;
   if (!partner) return empty;
-  const body = [partner.city, partner.publicActivities, partner.publicNeeds].filter(Boolean).join('\n');
+  const body = [partner.city, partner.publicActivities, partner.publicNeeds, partner.publicEvents].filter(Boolean).join('\n');
   const words = foldText([partner.name, ...Object.values(partner.localNames ?? {}), body].join(' ')).split(' ');
   if (!tokens.every((token) => words.some((word) => word.startsWith(token)))) return empty;
   const text = snippet(body, tokens);
@@ -70,7 +70,8 @@ async function searchOwnProfile(user: CurrentUser, tokens: string[], kinds: Sear
     titleHighlights: highlightRanges(partner.name, tokens),
     snippet: text.snippet,
     snippetHighlights: text.highlights,
-    url: searchSources.partner.url(partner.id),
+    // The association's page is its portal page, not the staff's partner page.
+    url: '/portail',
   };
   return { groups: kinds.map((kind) => ({ kind, total: kind === 'partner' ? 1 : 0, items: kind === 'partner' ? [hit] : [] })) };
 }

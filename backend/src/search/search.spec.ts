@@ -150,7 +150,7 @@ describe('GET /api/v1/search', () => {
     const association = await signedIn('association', { partnerId: own.id });
     const search = async (q: string) => ((await association.get('/api/v1/search').query({ q })).body.groups as Group[]).flatMap((group) => group.items);
 
-    expect((await search('antananarivo')).map((item) => item.id)).toEqual([own.id]);
+    expect((await search('antananarivo')).map((item) => [item.id, item.url])).toEqual([[own.id, '/portail']]);
     expect(await search('bruhl')).toEqual([]);
     expect(await search('subvention')).toEqual([]);
   });

@@ -38,7 +38,7 @@ export async function startTestApp(): Promise<TestContext> {
     port: 0,
     host: '127.0.0.1',
     database: target,
-    dataDir: '/nonexistent',
+    dataDir: outboxRoot,
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
     encryptionKey: 'test-encryption-key-test-encryption-key',
     apiRateLimitPerMinute: 1_000_000,

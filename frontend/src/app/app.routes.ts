@@ -1,11 +1,16 @@
 import type { Routes } from '@angular/router';
-import { authGuard, roleGuard } from './core/auth-guard';
+import { authGuard, homeGuard, roleGuard } from './core/auth-guard';
 
 export const routes: Routes = [
   {
     path: 'connexion',
     title: 'Connexion',
     loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
+  },
+  {
+    path: 'invitation/:token',
+    title: 'Invitation',
+    loadComponent: () => import('./portal/invitation-page').then((m) => m.InvitationPage),
   },
   {
     // Everything else needs a signed-in user and lives inside the shell.
@@ -22,6 +27,7 @@ export const routes: Routes = [
       {
         path: 'plan',
         title: 'Plan d’action',
+        canActivate: [homeGuard],
         loadComponent: () => import('./plan/plan-page').then((m) => m.PlanPage),
       },
       {
@@ -59,6 +65,18 @@ export const routes: Routes = [
         path: 'rapport-annuel',
         title: 'Rapport annuel',
         loadComponent: () => import('./plan/annual-report-page').then((m) => m.AnnualReportPage),
+      },
+      {
+        path: 'portail',
+        title: 'Ma fiche',
+        canActivate: [roleGuard('association')],
+        loadComponent: () => import('./portal/portal-page').then((m) => m.PortalPage),
+      },
+      {
+        path: 'propositions',
+        title: 'Propositions des associations',
+        canActivate: [roleGuard('admin', 'officer', 'cabinet')],
+        loadComponent: () => import('./portal/review-queue').then((m) => m.ReviewQueue),
       },
       {
         path: 'recherche',

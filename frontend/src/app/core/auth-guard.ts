@@ -17,7 +17,17 @@ export const authGuard: CanActivateFn = async (_route, state) => {
 /** Lets through the signed-in users of these roles only; others go home (the server refuses them anyway). */
 export function roleGuard(...roles: Role[]): CanActivateFn {
   return async () => {
+    // inject() works only before the first await.
+    const router = inject(Router);
     const user = await inject(Auth).ensureLoaded();
-    return user && roles.includes(user.role) ? true : inject(Router).createUrlTree(['/']);
+    return user && roles.includes(user.role) ? true : router.createUrlTree(['/']);
   };
 }
+
+/** An association's home is its own page in the portal; everyone else's is the action plan. */
+export const homeGuard: CanActivateFn = async () => {
+  // inject() works only before the first await.
+  const router = inject(Router);
+  const user = await inject(Auth).ensureLoaded();
+  return user?.role === 'association' ? router.createUrlTree(['/portail']) : true;
+};

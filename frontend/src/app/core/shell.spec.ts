@@ -77,7 +77,7 @@ describe('Shell', () => {
     expect(link.getAttribute('aria-current')).toBe('page');
   });
 
-  it('lists the home page, follow-ups, exchanges, partners, contacts, projects, visits, objectives, annual report and the plan for the town’s staff', async () => {
+  it('lists the home page, follow-ups, exchanges, partners, contacts, projects, visits, objectives, annual report, proposals and the plan for the town’s staff', async () => {
     const body = await open(false);
 
     const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')]);
@@ -91,15 +91,15 @@ describe('Shell', () => {
       ['Visites', '/visites'],
       ['Objectifs', '/objectifs'],
       ['Rapport annuel', '/rapport-annuel'],
+      ['Propositions', '/propositions'],
       ['Plan d’action', '/plan'],
     ]);
   });
 
-  it('gives associations the plan only, and no quick log', async () => {
-    const body = await open(false, { ...officer, role: 'association', partnerId: 3 });
-
-    const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => link.getAttribute('href'));
-    expect(links).toEqual(['/plan']);
+  it('gives an association its own page only, and no quick log', async () => {
+    const body = await open(false, { ...officer, role: 'association', partnerId: 40 });
+    const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')]);
+    expect(links).toEqual([['Ma fiche', '/portail']]);
     expect(body.querySelector('.log-button')).toBeNull();
   });
 

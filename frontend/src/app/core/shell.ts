@@ -55,29 +55,32 @@ export class Shell {
   protected readonly user = this.auth.user;
   protected readonly userName = computed(() => this.user()?.displayName ?? '');
 
-  /** Only pages that work are listed, and only those the user's role may open. */
   /** The town's staff (not associations) logs exchanges and has follow-ups. */
   protected readonly staff = computed(() => Boolean(this.user()) && this.user()?.role !== 'association');
 
+  protected readonly navigation = computed<readonly NavEntry[]>(() =>
+    // Associations get their own portal and nothing else; the rest is for the town's staff.
+    this.user()?.role === 'association' ? [{ label: 'Ma fiche', link: '/portail', exact: false }] : this.staffNavigation(),
+  );
+
   /** Only pages that work are listed, and only those the user's role may open. */
-  protected readonly navigation = computed<readonly NavEntry[]>(() => [
-    // Associations get their own portal; these pages are for the town's staff.
-    ...(this.staff()
-      ? [
-          { label: 'Accueil', link: '/', exact: true },
-          { label: 'Mes suivis', link: '/suivis', exact: false },
-          { label: 'Échanges', link: '/interactions', exact: false },
-          { label: 'Partenaires', link: '/partenaires', exact: false },
-          { label: 'Contacts', link: '/contacts', exact: false },
-          { label: 'Projets', link: '/projets', exact: false },
-          { label: 'Visites', link: '/visites', exact: false },
-          { label: 'Objectifs', link: '/objectifs', exact: false },
-          { label: 'Rapport annuel', link: '/rapport-annuel', exact: false },
-        ]
-      : []),
-    { label: 'Plan d’action', link: '/plan', exact: false },
-    ...(this.user()?.role === 'admin' ? [{ label: 'Comptes', link: '/comptes', exact: false }] : []),
-  ]);
+  private staffNavigation(): NavEntry[] {
+    if (!this.user()) return [];
+    return [
+      { label: 'Accueil', link: '/', exact: true },
+      { label: 'Mes suivis', link: '/suivis', exact: false },
+      { label: 'Échanges', link: '/interactions', exact: false },
+      { label: 'Partenaires', link: '/partenaires', exact: false },
+      { label: 'Contacts', link: '/contacts', exact: false },
+      { label: 'Projets', link: '/projets', exact: false },
+      { label: 'Visites', link: '/visites', exact: false },
+      { label: 'Objectifs', link: '/objectifs', exact: false },
+      { label: 'Rapport annuel', link: '/rapport-annuel', exact: false },
+      { label: 'Propositions', link: '/propositions', exact: false },
+      { label: 'Plan d’action', link: '/plan', exact: false },
+      ...(this.user()?.role === 'admin' ? [{ label: 'Comptes', link: '/comptes', exact: false }] : []),
+    ];
+  }
 
   protected logInteraction(): void {
     void this.quickLog.openDialog();

@@ -16,6 +16,7 @@ import { ConfirmDialog, type ConfirmData } from '../records/confirm-dialog';
 import { Countries } from '../records/countries';
 import { QuickLog } from '../interactions/quick-log';
 import { Timeline } from '../interactions/timeline';
+import { PortalAccess } from '../portal/portal-access';
 import { HistoryList } from '../records/history-list';
 import { kindLabels, languageLabel, relationshipWording, statusLabels } from '../records/labels';
 import { LinkDialog, type LinkDialogData } from './link-dialog';
@@ -39,7 +40,7 @@ export function linkLine(relationship: RelationshipView, partnerId: number): Lin
 
 @Component({
   selector: 'app-partner-page',
-  imports: [DatePipe, HistoryList, Timeline, MatButton, MatProgressBar, RouterLink],
+  imports: [DatePipe, HistoryList, Timeline, MatButton, MatProgressBar, PortalAccess, RouterLink],
   templateUrl: './partner-page.html',
   styleUrl: './partner-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -47,4 +47,9 @@ describe('history in French', () => {
     expect(describeChange(entry({ action: 'merge', after: { mergedFrom: { id: 3, name: 'Bruhl' } } }))).toEqual(['a fusionné la fiche « Bruhl » dans celle-ci']);
     expect(historySentence(entry({ action: 'create', actor: null }))).toContain('Le système a créé la fiche');
   });
+
+  it('names the public events and a replaced logo', () => {
+    const lines = describeChange(entry({ before: { publicEvents: null, logo: '3fa9c1aa.png' }, after: { publicEvents: 'Fête en juin', logo: '7bd2e0bb.png' } }));
+    expect(lines).toEqual(['a modifié les événements organisés (profil public) : — → Fête en juin', 'le logo : image 3fa9c1 → image 7bd2e0']);
+  });
 });

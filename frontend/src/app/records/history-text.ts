@@ -20,6 +20,8 @@ const fieldNames: Record<string, string> = {
   labelRenewalDueOn: 'l’échéance de renouvellement du label',
   publicActivities: 'les activités (profil public)',
   publicNeeds: 'les besoins (profil public)',
+  publicEvents: 'les événements organisés (profil public)',
+  logo: 'le logo',
   publicEmail: 'l’e-mail public',
   publicPhone: 'le téléphone public',
   firstName: 'le prénom',
@@ -56,6 +58,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 /** A value as a reader expects it: labels for codes, French dates, "—" for nothing. */
 export function formatValue(field: string, value: unknown, countryName: (code: string) => string = (code) => code): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
+  if (field === 'logo') return value === true ? 'une image' : value === false ? '—' : `image ${String(value).slice(0, 6)}`;
   if (field === 'kind') return (kindLabels as Record<string, string>)[String(value)]?.toLowerCase() ?? String(value);
   if (field === 'status') return (statusLabels as Record<string, string>)[String(value)]?.toLowerCase() ?? String(value);
   if (field === 'legalBasis') return (legalBasisLabels as Record<string, string>)[String(value)]?.toLowerCase() ?? String(value);
