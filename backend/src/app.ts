@@ -19,6 +19,7 @@ import { apiNotFound, problemHandler } from './http/errors';
 import { apiRateLimit } from './http/rate-limit';
 import type { Logger } from './logger';
 import { contactsRoutes } from './contacts/contacts.routes';
+import { dataRoutes } from './data/data.routes';
 import type { Mailer } from './mail/mailer';
 import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
@@ -59,6 +60,7 @@ export function createApp(context: AppContext) {
   contactsRoutes(api);
   relationshipsRoutes(api);
   searchRoutes(api);
+  dataRoutes(api);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

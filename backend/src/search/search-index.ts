@@ -62,6 +62,19 @@ export async function reindex(transaction: Transaction | null, kind: SearchKind,
   }
 }
 
+/**
+ * `reindex` for many records at once (imports, erasures): their entries are deleted and written again
+ * in multi-row statements, 500 records at a time, in the caller's transaction.
+ */
+export async function reindexMany(transaction: Transaction | null, kind: SearchKind, ids: number[]) {
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const documents = await searchSources[kind].documents(chunk, transaction);
+    await SearchEntry.destroy({ where: { kind, recordId: chunk }, transaction });
+    if (documents.length > 0) await SearchEntry.bulkCreate(documents.map((document) => toEntry(kind, document)), { transaction });
+  }
+}
+
 /** Rebuilds the index of every kind (or some) from the tables, in batches; returns the entries per kind. */
 export async function rebuildSearchIndex(kinds: readonly SearchKind[] = Object.keys(searchSources) as SearchKind[], batchSize = 2_000) {
   const counts: Record<string, number> = {};
