@@ -127,6 +127,7 @@ async function contactView(contact: Contact, transaction?: Transaction): Promise
     legalBasis: contact.legalBasis,
     consentOn: contact.consentOn,
     consentSource: contact.consentSource,
+    erasedAt: contact.erasedAt ?? null,
     version: contact.version,
     updatedAt: contact.updatedAt,
   };

@@ -28,6 +28,11 @@ export const routes: Routes = [
         loadChildren: () => import('./contacts/contacts.routes').then((m) => m.contactsRoutes),
       },
       {
+        path: 'donnees',
+        canActivate: [roleGuard('admin')],
+        loadChildren: () => import('./data/data.routes').then((m) => m.dataRoutes),
+      },
+      {
         path: 'recherche',
         title: 'Recherche',
         loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),

@@ -62,7 +62,13 @@ export class Shell {
           { label: 'Contacts', link: '/contacts', exact: false },
         ]
       : []),
-    ...(this.user()?.role === 'admin' ? [{ label: 'Comptes', link: '/comptes', exact: false }] : []),
+    ...(this.user()?.role === 'admin'
+      ? [
+          { label: 'Import', link: '/donnees/import', exact: false },
+          { label: 'Conservation', link: '/donnees/conservation', exact: false },
+          { label: 'Comptes', link: '/comptes', exact: false },
+        ]
+      : []),
   ]);
 
   /** With <base href="/">, a bare "#contenu" link would load the home page: move the focus instead. */
