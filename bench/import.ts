@@ -106,25 +106,32 @@ async function measure(engine: string, target: DatabaseTarget, floor: (data: Row
   return results;
 }
 
-const all = [];
-if (engines.includes('sqlite')) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'passerelles-bench-import-'));
-  const storage = path.join(dir, 'bench.sqlite');
-  try {
-    all.push(...(await measure('SQLite', { dialect: 'sqlite', storage }, (data) => floorSqlite(storage, data))));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+async function main() {
+  const all = [];
+  if (engines.includes('sqlite')) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'passerelles-bench-import-'));
+    const storage = path.join(dir, 'bench.sqlite');
+    try {
+      all.push(...(await measure('SQLite', { dialect: 'sqlite', storage }, (data) => floorSqlite(storage, data))));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-}
-if (engines.includes('mariadb')) {
-  const name = `passerelles_bench_import_${randomBytes(3).toString('hex')}`;
-  const url = `${mysqlUrl.replace(/\/$/, '')}/${name}`;
-  try {
-    all.push(...(await measure('MariaDB', { dialect: 'mysql', url, database: name }, (data) => floorMysql(url, data))));
-  } finally {
-    const server = new Sequelize(`${mysqlUrl.replace(/\/$/, '')}/`, { dialect: 'mysql', logging: false });
-    await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await server.close();
+  if (engines.includes('mariadb')) {
+    const name = `passerelles_bench_import_${randomBytes(3).toString('hex')}`;
+    const url = `${mysqlUrl.replace(/\/$/, '')}/${name}`;
+    try {
+      all.push(...(await measure('MariaDB', { dialect: 'mysql', url, database: name }, (data) => floorMysql(url, data))));
+    } finally {
+      const server = new Sequelize(`${mysqlUrl.replace(/\/$/, '')}/`, { dialect: 'mysql', logging: false });
+      await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await server.close();
+    }
   }
+  console.table(all);
 }
-console.table(all);
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
