@@ -13,6 +13,8 @@ import { SecretBox } from './auth/secret-box';
 import { sessionMiddleware } from './auth/session';
 import { projectRoot } from './common/paths';
 import type { Config } from './config';
+import { calendarFeedRoutes, followUpsRoutes } from './follow-ups/follow-ups.routes';
+import { homeRoutes } from './home/home.routes';
 import { healthRoutes } from './health/health.routes';
 import { Api } from './http/api';
 import { apiNotFound, problemHandler } from './http/errors';
@@ -21,6 +23,7 @@ import type { Logger } from './logger';
 import { contactsRoutes } from './contacts/contacts.routes';
 import { dataRoutes } from './data/data.routes';
 import type { Mailer } from './mail/mailer';
+import { interactionsRoutes } from './interactions/interactions.routes';
 import { objectivesRoutes } from './objectives/objectives.routes';
 import { partnersRoutes } from './partners/partners.routes';
 import { relationshipsRoutes } from './relationships/relationships.routes';
@@ -60,6 +63,10 @@ export function createApp(context: AppContext) {
   contactsRoutes(api);
   relationshipsRoutes(api);
   searchRoutes(api);
+  interactionsRoutes(api, context);
+  followUpsRoutes(api, context);
+  calendarFeedRoutes(api, context);
+  homeRoutes(api, context);
   dataRoutes(api);
 
   const openApi = api.openApiDocument();

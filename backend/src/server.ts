@@ -1,4 +1,5 @@
 import './threadpool';
+import { answerClientErrorsAsProblems } from './http/client-error';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { LoginThrottle } from './auth/login-throttle';
@@ -31,6 +32,7 @@ async function main() {
     console.log(`Passerelles est prête : http://localhost:${config.port} (${describeTarget(config.database)})`);
     if (!config.mail.smtpUrl) console.log(`Sans SMTP_URL, les e-mails sont écrits dans ${config.mail.outboxDir}`);
   });
+  answerClientErrorsAsProblems(server);
 
   let stopping = false;
   const stop = (signal: string) => {

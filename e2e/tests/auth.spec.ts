@@ -12,8 +12,13 @@ test('a wrong password shows a clear error and keeps the user on the sign-in pag
   await expectAccessible(page);
 });
 
-test('an officer signs in, sees the action plan, and signs out', async ({ page }) => {
+test('an officer signs in, lands on the home page, opens the action plan, and signs out', async ({ page }) => {
   await signIn(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour');
+  await expect(page.getByRole('heading', { level: 2, name: 'Mes suivis' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Plan d’action' }).click();
+  await expect(page).toHaveURL(/\/plan$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Plan d');
   await expect(page.getByText("Favoriser les coopérations et l'implication des citoyens en lien avec l'Europe")).toBeVisible();
   await expect(page.getByText("Contribuer à conforter l'amitié franco-allemande")).toBeVisible();

@@ -32,8 +32,8 @@ test('every page runs under the strict Content-Security-Policy without a single 
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
 
   await signIn(page);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Plan d');
-  for (const path of ['/', '/mon-compte', '/comptes', '/page-qui-n-existe-pas']) {
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour');
+  for (const path of ['/', '/plan', '/suivis', '/interactions', '/mon-compte', '/comptes', '/page-qui-n-existe-pas']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
@@ -89,7 +89,7 @@ test('an administrator creates an officer, who turns two-factor sign-in on and t
   await page.getByRole('button', { name: 'Utiliser un code de secours' }).click();
   await page.getByLabel('Code de secours').fill(recoveryCode);
   await page.getByRole('button', { name: 'Valider' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Plan d');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour');
   await page.goto('/comptes');
   await expect(page).toHaveURL(/\/$/);
 });

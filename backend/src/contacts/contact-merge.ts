@@ -1,4 +1,6 @@
 import type { Transaction } from 'sequelize';
+import { FollowUp } from '../follow-ups/follow-up.model';
+import { InteractionContact } from '../interactions/interaction.model';
 import { Affiliation } from './contact.model';
 
 export type ContactRepointContext = { keptId: number; mergedId: number; transaction: Transaction };
@@ -26,6 +28,24 @@ export const contactRepointers: ContactRepointer[] = [
         moved += 1;
       }
       return moved;
+    },
+  },
+  {
+    name: 'interactions',
+    repoint: async ({ keptId, mergedId, transaction }) => {
+      const kept = new Set((await InteractionContact.findAll({ where: { contactId: keptId }, transaction })).map((row) => row.interactionId));
+      const merged = await InteractionContact.findAll({ where: { contactId: mergedId }, transaction });
+      const added = merged.filter((row) => !kept.has(row.interactionId));
+      await InteractionContact.destroy({ where: { contactId: mergedId }, transaction });
+      if (added.length > 0) await InteractionContact.bulkCreate(added.map((row) => ({ interactionId: row.interactionId, contactId: keptId })), { transaction });
+      return added.length;
+    },
+  },
+  {
+    name: 'followUps',
+    repoint: async ({ keptId, mergedId, transaction }) => {
+      const [count] = await FollowUp.update({ contactId: keptId }, { where: { contactId: mergedId }, transaction, paranoid: false });
+      return count;
     },
   },
 ];

@@ -113,7 +113,13 @@ export async function listContacts(query: ParsedListQuery): Promise<ContactPage>
 }
 
 async function findContact(id: number, options: { transaction?: Transaction; includeDeleted?: boolean } = {}) {
-  const contact = await Contact.findByPk(id, { paranoid: !options.includeDeleted, transaction: options.transaction });
+  // Within a write, the row is locked: a concurrent change waits, then sees the new version and is
+  // answered with a version conflict carrying the current record (MariaDB's snapshot would hide it).
+  const contact = await Contact.findByPk(id, {
+    paranoid: !options.includeDeleted,
+    transaction: options.transaction,
+    lock: options.transaction ? options.transaction.LOCK.UPDATE : undefined,
+  });
   if (!contact) throw problems.notFound('Ce contact n’existe pas ou plus.');
   return contact;
 }

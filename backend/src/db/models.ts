@@ -3,6 +3,8 @@ import { AuditEvent } from '../audit/audit-event.model';
 import { RecoveryCode } from '../auth/recovery-code.model';
 import { Session } from '../auth/session.model';
 import { Affiliation, Contact, ContactEmail, ContactLanguage } from '../contacts/contact.model';
+import { CalendarFeed, DigestDelivery, FollowUp } from '../follow-ups/follow-up.model';
+import { Interaction, InteractionContact, InteractionObjective, InteractionParticipant, InteractionPartner } from '../interactions/interaction.model';
 import { Job } from '../jobs/job.model';
 import { Objective } from '../objectives/objective.model';
 import { Partner, PartnerObjective, PartnerTag } from '../partners/partner.model';
@@ -30,6 +32,14 @@ export function initModels(sequelize: Sequelize) {
     SearchEntry,
     RecoveryCode,
     Setting,
+    Interaction,
+    InteractionPartner,
+    InteractionContact,
+    InteractionParticipant,
+    InteractionObjective,
+    FollowUp,
+    DigestDelivery,
+    CalendarFeed,
   ])
     model.initModel(sequelize);
 
@@ -44,4 +54,9 @@ export function initModels(sequelize: Sequelize) {
   Contact.hasMany(Affiliation, { as: 'affiliations', foreignKey: 'contactId' });
   Affiliation.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
   Affiliation.belongsTo(Contact, { as: 'contact', foreignKey: 'contactId' });
+  Interaction.belongsTo(User, { as: 'createdBy', foreignKey: 'createdByUserId' });
+  FollowUp.belongsTo(User, { as: 'assignee', foreignKey: 'assigneeUserId' });
+  FollowUp.belongsTo(Interaction, { as: 'interaction', foreignKey: 'interactionId' });
+  FollowUp.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
+  FollowUp.belongsTo(Contact, { as: 'contact', foreignKey: 'contactId' });
 }

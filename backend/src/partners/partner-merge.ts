@@ -1,5 +1,7 @@
 import { Op, type Transaction } from 'sequelize';
 import { Affiliation } from '../contacts/contact.model';
+import { FollowUp } from '../follow-ups/follow-up.model';
+import { InteractionPartner } from '../interactions/interaction.model';
 import { Relationship } from '../relationships/relationship.model';
 import { sameLinkWhere } from '../relationships/relationships.service';
 import { User } from '../users/user.model';
@@ -70,6 +72,25 @@ export const partnerRepointers: PartnerRepointer[] = [
     name: 'associationAccounts',
     repoint: async ({ keptId, mergedId, transaction }) => {
       const [count] = await User.update({ partnerId: keptId }, { where: { partnerId: mergedId }, transaction });
+      return count;
+    },
+  },
+  {
+    name: 'interactions',
+    repoint: async ({ keptId, mergedId, transaction }) => {
+      const kept = new Set((await InteractionPartner.findAll({ where: { partnerId: keptId }, transaction })).map((row) => row.interactionId));
+      const merged = await InteractionPartner.findAll({ where: { partnerId: mergedId }, transaction });
+      // An interaction with both partners keeps one link, to the partner kept.
+      const added = merged.filter((row) => !kept.has(row.interactionId));
+      await InteractionPartner.destroy({ where: { partnerId: mergedId }, transaction });
+      if (added.length > 0) await InteractionPartner.bulkCreate(added.map((row) => ({ interactionId: row.interactionId, partnerId: keptId })), { transaction });
+      return added.length;
+    },
+  },
+  {
+    name: 'followUps',
+    repoint: async ({ keptId, mergedId, transaction }) => {
+      const [count] = await FollowUp.update({ partnerId: keptId }, { where: { partnerId: mergedId }, transaction, paranoid: false });
       return count;
     },
   },

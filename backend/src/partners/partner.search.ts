@@ -35,4 +35,5 @@ export const partnerSearchSource: SearchSource = {
     return rows.map((row) => row.id);
   },
   url: (id) => `/partenaires/${id}`,
+  objectiveCondition: 'e.record_id IN (SELECT po.partner_id FROM partner_objectives po WHERE po.objective_id = :objective)',
 };

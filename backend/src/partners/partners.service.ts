@@ -117,7 +117,13 @@ export async function listPartners(query: ParsedListQuery): Promise<PartnerPage>
 }
 
 async function findPartner(id: number, options: { transaction?: Transaction; includeDeleted?: boolean } = {}) {
-  const partner = await Partner.findByPk(id, { paranoid: !options.includeDeleted, transaction: options.transaction });
+  // Within a write, the row is locked: a concurrent change waits, then sees the new version and is
+  // answered with a version conflict carrying the current record (MariaDB's snapshot would hide it).
+  const partner = await Partner.findByPk(id, {
+    paranoid: !options.includeDeleted,
+    transaction: options.transaction,
+    lock: options.transaction ? options.transaction.LOCK.UPDATE : undefined,
+  });
   if (!partner) throw problems.notFound('Ce partenaire n’existe pas ou plus.');
   return partner;
 }

@@ -6,9 +6,14 @@ export type SearchFilters = {
   to?: Date | undefined;
   partnerKind?: string | undefined;
   country?: string | undefined;
+  /** The objective of the plan the records serve; each kind says how (see SearchSource.objectiveCondition). */
+  objective?: { id: number; conditions: Record<string, string> } | undefined;
 };
 
 export type RankedEntry = { id: number; kind: string; recordId: number; title: string; body: string | null; rank: number };
+
+/** A record serves the objectives its partner serves. */
+export const partnerServesObjective = 'e.partner_id IN (SELECT po.partner_id FROM partner_objectives po WHERE po.objective_id = :objective)';
 
 type Statement = { sql: string; replacements: Record<string, unknown> };
 
@@ -40,6 +45,11 @@ export async function searchIndex(sequelize: Sequelize, tokens: string[], filter
   if (filters.country) {
     where.push('e.country = :country');
     replacements['country'] = filters.country;
+  }
+  if (filters.objective) {
+    const perKind = filters.kinds.map((kind) => `(e.kind = ${sequelize.escape(kind)} AND ${filters.objective!.conditions[kind] ?? partnerServesObjective})`);
+    where.push(`(${perKind.join(' OR ')})`);
+    replacements['objective'] = filters.objective.id;
   }
   const matching = `FROM ${match.from} WHERE ${where.join(' AND ')}`;
 

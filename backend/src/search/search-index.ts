@@ -26,6 +26,11 @@ export type SearchSource = {
   /** The ids of the live records after `afterId`, ascending, for a rebuild. */
   nextIds(afterId: number, limit: number): Promise<number[]>;
   url(recordId: number): string;
+  /**
+   * SQL condition on the entry `e` that holds when its record serves the objective `:objective`.
+   * Without it, a record serves the objectives of its partner (`e.partner_id`).
+   */
+  objectiveCondition?: string;
 };
 
 function toEntry(kind: SearchKind, document: SearchDocument) {

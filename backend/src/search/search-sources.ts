@@ -1,4 +1,6 @@
 import { contactSearchSource } from '../contacts/contact.search';
+import { followUpSearchSource } from '../follow-ups/follow-up.search';
+import { interactionSearchSource } from '../interactions/interaction.search';
 import { partnerSearchSource } from '../partners/partner.search';
 import type { SearchSource } from './search-index';
 import type { SearchKind } from './search.schema';
@@ -7,4 +9,6 @@ import type { SearchKind } from './search.schema';
 export const searchSources: Record<SearchKind, SearchSource> = {
   partner: partnerSearchSource,
   contact: contactSearchSource,
+  interaction: interactionSearchSource,
+  follow_up: followUpSearchSource,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What the search finds; each kind has a source in search-sources.ts. */
-export const searchKinds = ['partner', 'contact'] as const;
+export const searchKinds = ['partner', 'contact', 'interaction', 'follow_up'] as const;
 export const SearchKind = z.enum(searchKinds).meta({ id: 'SearchKind' });
 export type SearchKind = z.infer<typeof SearchKind>;
 
@@ -21,6 +21,7 @@ export const SearchQuery = z
     to: isoDate.optional(),
     partnerKind: z.string().max(20).optional(),
     country: z.string().length(2).toUpperCase().optional(),
+    objective: z.coerce.number().int().positive().optional().meta({ description: 'Only records that serve this objective of the plan' }),
   })
   .meta({ id: 'SearchQuery' });
 export type SearchQuery = z.infer<typeof SearchQuery>;

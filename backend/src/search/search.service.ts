@@ -23,6 +23,12 @@ export async function search(user: CurrentUser, query: SearchQuery): Promise<Sea
       to: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
       partnerKind: query.partnerKind,
       country: query.country,
+      objective: query.objective
+        ? {
+            id: query.objective,
+            conditions: Object.fromEntries(kinds.flatMap((kind) => (searchSources[kind].objectiveCondition ? [[kind, searchSources[kind].objectiveCondition!]] : []))),
+          }
+        : undefined,
     },
     query.limit,
   );

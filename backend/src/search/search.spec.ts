@@ -113,6 +113,26 @@ describe('GET /api/v1/search', () => {
     expect(twins.items.map((item) => item.title)).toEqual(['Royal Leamington Spa']);
   });
 
+  it('filters by objective of the plan: a partner by its own objectives, a person by those of their partner', async () => {
+    const stamp = `Quetzalobjectif${Date.now()}`;
+    const serving = await officer.post('/api/v1/partners').send({ name: `${stamp} Jeunesse`, kind: 'association', country: 'FR', objectiveIds: [2] });
+    const other = await officer.post('/api/v1/partners').send({ name: `${stamp} Culture`, kind: 'association', country: 'FR', objectiveIds: [1] });
+    expect([serving.status, other.status]).toEqual([201, 201]);
+    const person = await officer
+      .post('/api/v1/contacts')
+      .send({ firstName: 'Iris', lastName: stamp, legalBasis: 'public_task', affiliations: [{ partnerId: serving.body.id }] });
+    expect(person.status).toBe(201);
+
+    const everything = await find(stamp.toLowerCase(), { kinds: 'partner,contact' });
+    expect(everything.map((group) => group.total)).toEqual([2, 1]);
+    const filtered = await find(stamp.toLowerCase(), { kinds: 'partner,contact', objective: '2' });
+    expect(filtered[0]!.items.map((item) => item.title)).toEqual([`${stamp} Jeunesse`]);
+    expect(filtered[1]!.items.map((item) => item.id)).toEqual([person.body.id]);
+    const none = await find(stamp.toLowerCase(), { kinds: 'partner,contact', objective: '3' });
+    expect(none.map((group) => group.total)).toEqual([0, 0]);
+    expect((await officer.get('/api/v1/search').query({ q: 'x', objective: 'jeunesse' })).status).toBe(400);
+  });
+
   it('validates its query', async () => {
     expect((await officer.get('/api/v1/search').query({ q: '' })).status).toBe(400);
     expect((await officer.get('/api/v1/search').query({ q: 'x', kinds: 'spaceship' })).status).toBe(400);

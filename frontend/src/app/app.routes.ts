@@ -16,8 +16,22 @@ export const routes: Routes = [
       {
         path: '',
         pathMatch: 'full',
+        title: 'Accueil',
+        loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+      },
+      {
+        path: 'plan',
         title: 'Plan d’action',
         loadComponent: () => import('./plan/plan-page').then((m) => m.PlanPage),
+      },
+      {
+        path: 'suivis',
+        title: 'Mes suivis',
+        loadComponent: () => import('./follow-ups/my-follow-ups-page').then((m) => m.MyFollowUpsPage),
+      },
+      {
+        path: 'interactions',
+        loadChildren: () => import('./interactions/interactions.routes').then((m) => m.interactionsRoutes),
       },
       {
         path: 'partenaires',

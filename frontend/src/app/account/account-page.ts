@@ -1,5 +1,6 @@
+import { CalendarFeedSection } from '../follow-ups/calendar-feed-section';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -18,6 +19,7 @@ type TwoFactorMode = 'idle' | 'enrolling' | 'disabling' | 'regenerating';
 @Component({
   selector: 'app-account-page',
   imports: [
+    CalendarFeedSection,
     DatePipe,
     MatButton,
     MatError,
@@ -41,6 +43,8 @@ export class AccountPage {
 
   protected readonly account = this.api.summary();
   protected readonly user = this.auth.user;
+  /** The town's staff has follow-ups, and so a calendar of them. */
+  protected readonly isStaff = computed(() => ['admin', 'officer', 'cabinet'].includes(this.user()?.role ?? ''));
 
   protected readonly emailForm = this.forms.group({
     email: ['', [Validators.required, Validators.email]],

@@ -14,6 +14,8 @@ import { EraseDialog, type EraseData } from '../data/erase-dialog';
 import { canWriteRecords } from '../records/can-write';
 import { ConfirmDialog, type ConfirmData } from '../records/confirm-dialog';
 import { Countries } from '../records/countries';
+import { QuickLog } from '../interactions/quick-log';
+import { Timeline } from '../interactions/timeline';
 import { HistoryList } from '../records/history-list';
 import { languageLabel, legalBasisLabels } from '../records/labels';
 import { ContactMergeDialog, type ContactMergeData } from './contact-merge-dialog';
@@ -21,7 +23,7 @@ import { ContactsApi } from './contacts-api';
 
 @Component({
   selector: 'app-contact-page',
-  imports: [DatePipe, HistoryList, MatButton, MatProgressBar, RouterLink],
+  imports: [DatePipe, HistoryList, Timeline, MatButton, MatProgressBar, RouterLink],
   templateUrl: './contact-page.html',
   styleUrl: '../partners/partner-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,6 +37,7 @@ export class ContactPage {
   private readonly dataApi = inject(DataApi);
   private readonly auth = inject(Auth);
   protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
+  protected readonly quickLog = inject(QuickLog);
   protected readonly legalBasisLabels = legalBasisLabels;
   protected readonly languageLabel = languageLabel;
 
@@ -126,5 +129,10 @@ export class ContactPage {
       this.actionError.set(problem.detail ?? problem.title);
     }
     await this.load(Number(this.id()));
+  }
+
+  protected logInteraction(contact: ContactView): void {
+    const partners = contact.affiliations.filter((affiliation) => !affiliation.endedOn).map((affiliation) => ({ id: affiliation.partner.id, label: affiliation.partner.name }));
+    void this.quickLog.openDialog({ contacts: [{ id: contact.id, label: contact.fullName }], partners: partners.slice(0, 1) });
   }
 }

@@ -8,6 +8,7 @@ import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/mat
 import { MatToolbar } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
+import { QuickLog } from '../interactions/quick-log';
 import { SearchBox } from '../search/search-box';
 import { Auth } from './auth';
 import { loginPath } from './auth-guard';
@@ -36,11 +37,13 @@ type NavEntry = { label: string; link: string; exact: boolean };
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
+  host: { '(document:keydown)': 'onShortcut($event)' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Shell {
   private readonly auth = inject(Auth);
   private readonly router = inject(Router);
+  private readonly quickLog = inject(QuickLog);
 
   /** Phones and narrow windows get an overlay menu; wider screens keep it open at the side. */
   protected readonly narrow = toSignal(
@@ -53,15 +56,22 @@ export class Shell {
   protected readonly userName = computed(() => this.user()?.displayName ?? '');
 
   /** Only pages that work are listed, and only those the user's role may open. */
+  /** The town's staff (not associations) logs exchanges and has follow-ups. */
+  protected readonly staff = computed(() => Boolean(this.user()) && this.user()?.role !== 'association');
+
+  /** Only pages that work are listed, and only those the user's role may open. */
   protected readonly navigation = computed<readonly NavEntry[]>(() => [
-    { label: 'Plan d’action', link: '/', exact: true },
-    // Associations get their own portal; these lists are for the town's staff.
-    ...(this.user() && this.user()?.role !== 'association'
+    // Associations get their own portal; these pages are for the town's staff.
+    ...(this.staff()
       ? [
+          { label: 'Accueil', link: '/', exact: true },
+          { label: 'Mes suivis', link: '/suivis', exact: false },
+          { label: 'Échanges', link: '/interactions', exact: false },
           { label: 'Partenaires', link: '/partenaires', exact: false },
           { label: 'Contacts', link: '/contacts', exact: false },
         ]
       : []),
+    { label: 'Plan d’action', link: '/plan', exact: false },
     ...(this.user()?.role === 'admin'
       ? [
           { label: 'Import', link: '/donnees/import', exact: false },
@@ -70,6 +80,22 @@ export class Shell {
         ]
       : []),
   ]);
+
+  protected logInteraction(): void {
+    void this.quickLog.openDialog();
+  }
+
+  /** "n" outside a text field, or Alt+N anywhere, opens the quick log. */
+  protected onShortcut(event: KeyboardEvent): void {
+    if (!this.staff() || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'n') return;
+    const target = event.target as HTMLElement | null;
+    const editable = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    if (event.altKey || (!editable && !event.shiftKey)) {
+      if (target?.closest('.mat-mdc-dialog-container')) return;
+      event.preventDefault();
+      this.logInteraction();
+    }
+  }
 
   /** With <base href="/">, a bare "#contenu" link would load the home page: move the focus instead. */
   protected skipToContent(event: Event, content: HTMLElement): void {

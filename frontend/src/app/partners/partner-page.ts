@@ -14,6 +14,8 @@ import { ApiProblem } from '../core/api-problem';
 import { canWriteRecords } from '../records/can-write';
 import { ConfirmDialog, type ConfirmData } from '../records/confirm-dialog';
 import { Countries } from '../records/countries';
+import { QuickLog } from '../interactions/quick-log';
+import { Timeline } from '../interactions/timeline';
 import { HistoryList } from '../records/history-list';
 import { kindLabels, languageLabel, relationshipWording, statusLabels } from '../records/labels';
 import { LinkDialog, type LinkDialogData } from './link-dialog';
@@ -37,7 +39,7 @@ export function linkLine(relationship: RelationshipView, partnerId: number): Lin
 
 @Component({
   selector: 'app-partner-page',
-  imports: [DatePipe, HistoryList, MatButton, MatProgressBar, RouterLink],
+  imports: [DatePipe, HistoryList, Timeline, MatButton, MatProgressBar, RouterLink],
   templateUrl: './partner-page.html',
   styleUrl: './partner-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,6 +52,7 @@ export class PartnerPage {
   private readonly title = inject(Title);
   protected readonly countries = inject(Countries);
   protected readonly canWrite = canWriteRecords();
+  protected readonly quickLog = inject(QuickLog);
 
   readonly id = input.required<string>();
   protected readonly partner = signal<PartnerView | null>(null);
@@ -167,5 +170,9 @@ export class PartnerPage {
 
   protected newContactLink(): void {
     void this.router.navigate(['/contacts/nouveau'], { queryParams: { partenaire: this.id() } });
+  }
+
+  protected logInteraction(partner: PartnerView): void {
+    void this.quickLog.openDialog({ partners: [{ id: partner.id, label: partner.name }] });
   }
 }

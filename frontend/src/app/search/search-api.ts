@@ -13,6 +13,7 @@ export type SearchParams = {
   to?: string;
   partnerKind?: string;
   country?: string;
+  objective?: number;
 };
 
 /** The words of the interface for each kind of result, in the order the groups are shown. */
@@ -36,7 +37,7 @@ export class SearchApi {
   search(params: SearchParams): Observable<SearchResult> {
     let query = new HttpParams().set('q', params.q);
     if (params.kinds?.length) query = query.set('kinds', params.kinds.join(','));
-    for (const key of ['limit', 'from', 'to', 'partnerKind', 'country'] as const) {
+    for (const key of ['limit', 'from', 'to', 'partnerKind', 'country', 'objective'] as const) {
       const value = params[key];
       if (value !== undefined && value !== '') query = query.set(key, String(value));
     }

@@ -6,7 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { SearchResult } from '@api/search/search.schema';
 import { provideFrenchLocale } from '../core/locale';
 import { problemInterceptor } from '../core/problem-interceptor';
-import { countries, problem, settle } from '../testing/api-fixtures';
+import { actionPlan, countries, problem, settle } from '../testing/api-fixtures';
 import { SearchPage } from './search-page';
 
 const result: SearchResult = {
@@ -36,6 +36,7 @@ describe('SearchPage', () => {
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create(url);
     http.expectOne('/api/v1/countries').flush(countries);
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
     return harness.routeNativeElement!;
   }
 
@@ -62,6 +63,16 @@ describe('SearchPage', () => {
     expect(element.querySelector('[role=status]')?.textContent).toContain('1\u202f234 résultats pour « universit »');
     const chips = [...element.querySelectorAll('mat-chip-option')].map((chip) => chip.textContent?.trim());
     expect(chips).toContain('Personnes (0)');
+  });
+
+  it('filters by objective of the plan, chosen among the plan\'s objectives', async () => {
+    const element = await open('/recherche?q=jumelage&objectif=2');
+    const request = http.expectOne((candidate) => candidate.url === '/api/v1/search');
+    expect(request.request.params.get('objective')).toBe('2');
+    request.flush(result);
+    await render();
+    const labels = [...element.querySelectorAll('mat-form-field mat-label')].map((label) => label.textContent?.trim());
+    expect(labels).toContain('Objectif du plan');
   });
 
   it('shows one kind with a longer list when it is chosen', async () => {

@@ -9,6 +9,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { searchKinds } from '@api/search/search.schema';
 import { ApiProblem } from '../core/api-problem';
+import { objectivesResource } from '../plan/objectives-api';
 import { Countries } from '../records/countries';
 import { kindLabels } from '../records/labels';
 import { HighlightedText } from './highlighted-text';
@@ -56,12 +57,15 @@ export class SearchPage {
   protected readonly kindOptions = searchKinds.map((kind) => ({ kind, label: searchKindLabel(kind) }));
   protected readonly partnerKindOptions = Object.entries(kindLabels).map(([value, label]) => ({ value, label }));
   protected readonly countryOptions = this.countries.all;
+  private readonly objectives = objectivesResource();
+  protected readonly objectiveOptions = computed(() => (this.objectives.hasValue() ? this.objectives.value().items : []));
 
   protected readonly q = computed(() => this.queryParams().get('q')?.trim() ?? '');
   protected readonly selectedKinds = computed(() => (this.queryParams().get('types') ?? '').split(',').filter((kind) => (searchKinds as readonly string[]).includes(kind)));
   protected readonly period = computed(() => this.queryParams().get('periode') ?? '');
   protected readonly partnerKind = computed(() => this.queryParams().get('typePartenaire') ?? '');
   protected readonly country = computed(() => this.queryParams().get('pays') ?? '');
+  protected readonly objective = computed(() => this.queryParams().get('objectif') ?? '');
 
   private readonly params = computed<SearchParams | undefined>(() => {
     const q = this.q();
@@ -74,6 +78,7 @@ export class SearchPage {
       ...range,
       ...(this.partnerKind() ? { partnerKind: this.partnerKind() } : {}),
       ...(this.country() ? { country: this.country() } : {}),
+      ...(this.objective() ? { objective: Number(this.objective()) } : {}),
     };
   });
 
@@ -116,7 +121,7 @@ export class SearchPage {
     this.navigate({ types: kind });
   }
 
-  protected filter(name: 'periode' | 'typePartenaire' | 'pays', value: string): void {
+  protected filter(name: 'periode' | 'typePartenaire' | 'pays' | 'objectif', value: string): void {
     this.navigate({ [name]: value || null });
   }
 

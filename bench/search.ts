@@ -1,0 +1,167 @@
+// Search and filtered-list benchmark (a measurement, not a test). Usage: npm run bench
+// (SQLite under data/bench/; BENCH_DATABASE_URL=mysql://root@127.0.0.1:3306/passerelles_bench for MariaDB;
+// BENCH_SCALE=0.1 for a tenth of the data set; BENCH_SECONDS per autocannon run, 10 by default).
+// Prints p50/p95 at 1 and 16 clients through the API, the same SQL run directly through the driver (the
+// floor), a LIKE '%term%' scan against the index, and the server's peak memory.
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+import sqlite3 from 'sqlite3';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { openDatabase } from '../backend/src/db/database';
+import { listPartners } from '../backend/src/partners/partners.service';
+import { PartnerListQuery } from '../backend/src/partners/partners.schema';
+import { search } from '../backend/src/search/search.service';
+import { SearchQuery } from '../backend/src/search/search.schema';
+import type { CurrentUser } from '../backend/src/users/users.schema';
+import { prepareDatabase } from './lib/prepare';
+import { machine, startServer } from './lib/server';
+
+const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
+const terms = ['bruhl', 'jumel', 'leamington', 'delegation', 'austausch', 'exchange', 'zelenodolsk', 'solidarite'];
+const listPaths = ['/api/v1/partners?kind=twin_town&country=DE&sort=name', '/api/v1/partners?q=univ&kind=university', '/api/v1/partners?country=FR&sort=-lastInteraction'];
+
+async function main() {
+  const prepared = await prepareDatabase();
+  const floor = await measureFloor(prepared.target);
+  const server = await startServer({ port: 3292, dataDir: prepared.dataDir, databaseUrl: prepared.databaseUrl });
+  const rows: string[] = [];
+  try {
+    const { cookie } = await server.signIn();
+    for (const connections of [1, 16]) {
+      const searchRun = await run(server.base, terms.map((term) => `/api/v1/search?q=${encodeURIComponent(term)}&limit=5`), connections, cookie);
+      rows.push(row('GET /api/v1/search (8 terms in turn)', connections, searchRun, floor.search));
+      const listRun = await run(server.base, listPaths, connections, cookie);
+      rows.push(row('GET /api/v1/partners, filtered (3 filters in turn)', connections, listRun, floor.list));
+    }
+    const memory = server.memory();
+    console.log(`\n${machine(prepared.databaseUrl)} — ${prepared.size.partners} partners, ${prepared.size.contacts} contacts, ${prepared.size.interactions} interactions — ${seconds} s per run\n`);
+    console.log('| run | clients | req/s | p50 ms | p95 ms | errors | API p95 / driver p95 |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const line of rows) console.log(line);
+    console.log(`\nDriver floor (same SQL through ${prepared.target.dialect === 'mysql' ? 'mysql2' : 'sqlite3'}, one client): search p50 ${floor.search.p50} ms, p95 ${floor.search.p95} ms; filtered list p50 ${floor.list.p50} ms, p95 ${floor.list.p95} ms`);
+    console.log(`LIKE '%term%' scan of the indexed text vs the index, per term (median of 5): ${floor.like.map((entry) => `${entry.term} ${entry.scan} ms / ${entry.index} ms = ×${entry.ratio}`).join('; ')}`);
+    console.log(`Server memory: ${memory.rss} MB resident at the end, ${memory.peak} MB at its peak`);
+  } finally {
+    await server.stop();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+
+type Percentiles = { p50: number; p95: number };
+
+async function run(base: string, paths: string[], connections: number, cookie: string) {
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    headers: { cookie },
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
+  return result;
+}
+
+function row(name: string, connections: number, result: autocannon.Result, driver: Percentiles) {
+  const p95 = result.latency.p97_5 === undefined ? result.latency.p99 : interpolateP95(result);
+  return `| ${name} | ${connections} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${p95} | ${result.errors + result.timeouts + result.non2xx} | ${driver.p95 > 0 ? `×${(p95 / driver.p95).toFixed(1)}` : ''} |`;
+}
+
+/** autocannon reports p90 and p97.5: p95 lies between them; take the linear estimate. */
+function interpolateP95(result: autocannon.Result) {
+  const latency = result.latency as unknown as Record<string, number>;
+  return Math.round(latency['p90']! + ((latency['p97_5']! - latency['p90']!) * 5) / 7.5);
+}
+
+/** The SQL the API runs for these requests, captured from the services, then replayed through the bare driver. */
+async function measureFloor(target: Parameters<typeof openDatabase>[0]) {
+  const captured: string[] = [];
+  let capturing = false;
+  const sequelize = await openDatabase(target, { seed: false });
+  (sequelize as unknown as { options: { logging: (sql: string) => void } }).options.logging = (sql: string) => {
+    if (capturing) captured.push(sql.replace(/^Executing \([^)]*\): /, ''));
+  };
+  const officer = { id: 1, role: 'officer' } as CurrentUser;
+  const capture = async (action: () => Promise<unknown>) => {
+    captured.length = 0;
+    capturing = true;
+    await action();
+    capturing = false;
+    return [...captured];
+  };
+  const searchSql: string[][] = [];
+  for (const term of terms) searchSql.push(await capture(() => search(officer, SearchQuery.parse({ q: term, limit: '5' }))));
+  const listSql: string[][] = [];
+  for (const path of listPaths) {
+    const query = Object.fromEntries(new URL(path, 'http://x').searchParams);
+    listSql.push(await capture(() => listPartners(PartnerListQuery.parse(query) as never)));
+  }
+  const like = await likeVersusIndex(sequelize, searchSql);
+  await sequelize.close();
+
+  const driver = await openDriver(target);
+  try {
+    const time = async (statements: string[][]) => {
+      const durations: number[] = [];
+      const rounds = Math.max(20, Math.ceil(200 / statements.length));
+      for (let round = 0; round < rounds; round += 1) {
+        for (const group of statements) {
+          const started = performance.now();
+          for (const sql of group) await driver.all(sql);
+          durations.push(performance.now() - started);
+        }
+      }
+      return percentiles(durations);
+    };
+    return { search: await time(searchSql), list: await time(listSql), like };
+  } finally {
+    await driver.close();
+  }
+}
+
+async function likeVersusIndex(sequelize: Sequelize, searchSql: string[][]) {
+  const results: { term: string; scan: number; index: number; ratio: string }[] = [];
+  for (const [position, term] of terms.slice(0, 4).entries()) {
+    const indexTime = await median(async () => {
+      for (const sql of searchSql[position]!) await sequelize.query(sql, { type: QueryTypes.SELECT });
+    });
+    const scanTime = await median(() =>
+      sequelize.query(
+        `SELECT kind, COUNT(*) AS total FROM search_entries WHERE names_folded LIKE :pattern OR body_folded LIKE :pattern GROUP BY kind`,
+        { replacements: { pattern: `%${term}%` }, type: QueryTypes.SELECT },
+      ),
+    );
+    results.push({ term, scan: Math.round(scanTime), index: Math.round(indexTime), ratio: (scanTime / Math.max(indexTime, 0.1)).toFixed(0) });
+  }
+  return results;
+}
+
+async function median(action: () => Promise<unknown>) {
+  const durations: number[] = [];
+  for (let round = 0; round < 5; round += 1) {
+    const started = performance.now();
+    await action();
+    durations.push(performance.now() - started);
+  }
+  return durations.sort((a, b) => a - b)[2]!;
+}
+
+function percentiles(durations: number[]): Percentiles {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (fraction: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]! * 10) / 10;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+async function openDriver(target: Parameters<typeof openDatabase>[0]) {
+  if (target.dialect === 'mysql') {
+    const connection = await mysql.createConnection(target.url);
+    return { all: (sql: string) => connection.query(sql), close: () => connection.end() };
+  }
+  const database = new sqlite3.Database(target.storage, sqlite3.OPEN_READONLY);
+  return {
+    all: (sql: string) => new Promise((resolve, reject) => database.all(sql, (error, found) => (error ? reject(error) : resolve(found)))),
+    close: () => new Promise<void>((resolve) => database.close(() => resolve())),
+  };
+}
