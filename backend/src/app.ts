@@ -67,7 +67,7 @@ export function createApp(context: AppContext) {
   followUpsRoutes(api, context);
   calendarFeedRoutes(api, context);
   homeRoutes(api, context);
-  dataRoutes(api);
+  dataRoutes(api, context);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {
