@@ -88,9 +88,19 @@ test('an admin imports partners with accents and a bad row, exports them back, e
   await page.getByRole('button', { name: 'Importer 1 ligne' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Import terminé' })).toContainText('1 fiche créée');
 
-  // 6. Their data export (JSON) holds the record and the link to the partner; the legal basis shows.
+  // 6. A meeting with them is logged (the quick log has its own journey), then their data export (JSON)
+  //    holds the record, the link to the partner and the meeting; the legal basis shows.
   await page.goto(`/contacts?q=${encodeURIComponent(person.email)}`);
   await page.getByRole('link', { name: new RegExp(person.last) }).click();
+  await expect(page).toHaveURL(/\/contacts\/\d+$/);
+  const contactId = Number(/\/contacts\/(\d+)/.exec(page.url())![1]);
+  const xsrf = (await page.context().cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')!.value;
+  const logged = await page.request.post('/api/v1/interactions', {
+    headers: { 'X-XSRF-TOKEN': xsrf },
+    data: { type: 'meeting', subject: `Réunion du comité avec ${person.first} ${person.last}`, notes: 'Préparation du voyage scolaire', contactIds: [contactId] },
+  });
+  expect(logged.status()).toBe(201);
+  await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: `${person.first} ${person.last}` })).toBeVisible();
   const protection = page.getByRole('region', { name: 'Protection des données' });
   await expect(protection).toContainText('Mission de service public');
@@ -100,12 +110,15 @@ test('an admin imports partners with accents and a bad row, exports them back, e
   await protection.getByRole('button', { name: 'Exporter ses données (JSON)' }).click();
   const data = JSON.parse(readFileSync((await (await exporting).path())!, 'utf8')) as {
     person: { lastName: string; emails: string[] };
-    sections: { name: string; items: { partner?: string; role?: string }[] }[];
+    sections: { name: string; items: Record<string, unknown>[] }[];
   };
   expect(data.person.lastName).toBe(person.last);
   expect(data.person.emails).toEqual([person.email]);
   expect(data.sections.find((section) => section.name === 'affiliations')?.items).toEqual([
     jasmineLike({ partner: partners[1]![0]!, role: 'Vorsitzender' }),
+  ]);
+  expect(data.sections.find((section) => section.name === 'interactions')?.items).toEqual([
+    jasmineLike({ type: 'Réunion', subject: `Réunion du comité avec ${person.first} ${person.last}`, notes: 'Préparation du voyage scolaire' }),
   ]);
 
   // 7. Erasure: the record is anonymised, and searching the name finds nothing.
@@ -121,6 +134,10 @@ test('an admin imports partners with accents and a bad row, exports them back, e
 
   await page.goto(`/recherche?q=${encodeURIComponent(person.last)}`);
   await expect(page.getByText(`Aucun résultat pour « ${person.last} »`)).toBeVisible();
+
+  // The meeting stays in the history, without the person.
+  const meeting = await page.request.get(`/api/v1/interactions/${((await logged.json()) as { id: number }).id}`);
+  expect(((await meeting.json()) as { subject: string }).subject).toBe('Réunion du comité avec [personne effacée]');
 });
 
 test('the retention review lists nobody recent and is for administrators', async ({ page }) => {
