@@ -21,6 +21,7 @@ import { apiNotFound, problemHandler } from './http/errors';
 import { apiRateLimit } from './http/rate-limit';
 import type { Logger } from './logger';
 import { contactsRoutes } from './contacts/contacts.routes';
+import { dataRoutes } from './data/data.routes';
 import type { Mailer } from './mail/mailer';
 import { interactionsRoutes } from './interactions/interactions.routes';
 import { objectivesRoutes } from './objectives/objectives.routes';
@@ -74,6 +75,7 @@ export function createApp(context: AppContext) {
   visitsRoutes(api);
   planRoutes(api);
   portalRoutes(api, { mailer: context.mailer, publicUrl: config.publicUrl, dataDir: config.dataDir, timeZone: config.timeZone });
+  dataRoutes(api, context);
 
   const openApi = api.openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => {

@@ -19,6 +19,9 @@ export class Contact extends Model<InferAttributes<Contact>, InferCreationAttrib
   declare legalBasis: LegalBasis;
   declare consentOn: string | null;
   declare consentSource: string | null;
+  declare erasedAt: CreationOptional<Date | null>;
+  declare retentionKeptAt: CreationOptional<Date | null>;
+  declare retentionReason: CreationOptional<string | null>;
   declare version: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -45,6 +48,9 @@ export class Contact extends Model<InferAttributes<Contact>, InferCreationAttrib
         legalBasis: { type: DataTypes.STRING(30), allowNull: false },
         consentOn: { type: DataTypes.DATEONLY, allowNull: true },
         consentSource: { type: DataTypes.STRING(300), allowNull: true },
+        erasedAt: { type: DataTypes.DATE(3), allowNull: true },
+        retentionKeptAt: { type: DataTypes.DATE(3), allowNull: true },
+        retentionReason: { type: DataTypes.STRING(500), allowNull: true },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
@@ -58,16 +64,21 @@ export class Contact extends Model<InferAttributes<Contact>, InferCreationAttrib
         hooks: {
           beforeValidate: (contact: Contact) => {
             contact.sortName = contactSortName(contact.firstName, contact.lastName);
-            contact.searchText = [contact.firstName ?? '', contact.lastName ?? '', contact.jobTitle ?? '', ...(contact.emails ?? [])]
-              .map(foldText)
-              .filter(Boolean)
-              .join(' | ')
-              .slice(0, 2000);
+            contact.searchText = contactSearchText(contact);
           },
         },
       },
     );
   }
+}
+
+/** Names, job title and e-mails, folded, for the list's text filter. */
+export function contactSearchText(contact: { firstName: string | null; lastName: string; jobTitle: string | null; emails?: string[] }) {
+  return [contact.firstName ?? '', contact.lastName ?? '', contact.jobTitle ?? '', ...(contact.emails ?? [])]
+    .map(foldText)
+    .filter(Boolean)
+    .join(' | ')
+    .slice(0, 2000);
 }
 
 /** "Dupont Marie", folded: the order of a contact list, and the name compared for duplicates. */

@@ -85,6 +85,7 @@ export const ContactView = z
     legalBasis: LegalBasis,
     consentOn: IsoDate.nullable(),
     consentSource: z.string().nullable(),
+    erasedAt: z.date().nullable().meta({ description: 'When the person was erased (GDPR); the record is then anonymised' }),
     affiliations: z.array(AffiliationView),
     version: z.number().int(),
     createdAt: z.date(),

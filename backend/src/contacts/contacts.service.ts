@@ -34,7 +34,7 @@ const sortKeys: Record<string, Omit<SortKey, 'direction' | 'name'>> = {
 // ---------------------------------------------------------------- reading
 
 /** The affiliations of a page of contacts with their partners' names, in one query. */
-async function affiliationsOf(contactIds: number[], transaction?: Transaction) {
+export async function affiliationsOf(contactIds: number[], transaction?: Transaction) {
   const rows = contactIds.length
     ? await Affiliation.findAll({
         where: { contactId: contactIds },
@@ -80,7 +80,8 @@ function escapeList(values: readonly (string | number)[]) {
   return values.map((value) => sequelize.escape(value)).join(', ');
 }
 
-export async function listContacts(query: ParsedListQuery): Promise<ContactPage> {
+/** The WHERE terms and sort key of a filtered list, shared by the list and its export. */
+export function contactListFilters(query: Omit<ParsedListQuery, 'limit' | 'cursor'>) {
   const trash = query.deleted === 'true';
   const key = sortKeyFrom(sortKeys, trash ? '-deleted' : query.sort);
   const filters: WhereOptions[] = [];
@@ -99,6 +100,11 @@ export async function listContacts(query: ParsedListQuery): Promise<ContactPage>
     filters.push({ id: { [Op.in]: literal(`(SELECT contact_id FROM affiliations WHERE ${conditions.join(' AND ')})`) } });
   }
   for (const word of foldText(query.q ?? '').split(' ').filter(Boolean)) filters.push({ searchText: { [Op.like]: `%${word}%` } });
+  return { key, filters, trash };
+}
+
+export async function listContacts(query: ParsedListQuery): Promise<ContactPage> {
+  const { key, filters, trash } = contactListFilters(query);
   const page = await keysetPage(key, { limit: query.limit, cursor: query.cursor }, ({ where, order, limit }) =>
     Contact.findAll({ where: { [Op.and]: [...filters, ...(where ? [where] : [])] }, order, limit, paranoid: !trash }),
   );
@@ -127,6 +133,7 @@ async function contactView(contact: Contact, transaction?: Transaction): Promise
     legalBasis: contact.legalBasis,
     consentOn: contact.consentOn,
     consentSource: contact.consentSource,
+    erasedAt: contact.erasedAt ?? null,
     version: contact.version,
     updatedAt: contact.updatedAt,
   };
@@ -328,6 +335,7 @@ export async function restoreContact(id: number, actor: Actor): Promise<ContactV
   return Contact.sequelize!.transaction(async (transaction) => {
     const contact = await findContact(id, { transaction, includeDeleted: true });
     if (!contact.deletedAt) return contactView(contact, transaction);
+    if (contact.erasedAt) throw problems.conflict('erased', 'Ce contact a été effacé à la demande de la personne ou après la revue de conservation : il ne peut pas être restauré.');
     await contact.restore({ transaction });
     await recordAudit(transaction, { actorUserId: actor.id, action: 'restore', entityType: 'contact', entityId: id, after: { name: contact.fullName } });
     await reindex(transaction, 'contact', [id]);

@@ -84,7 +84,8 @@ async function followUpView(row: FollowUp, clock: Clock, transaction?: Transacti
   return (await followUpViews([row], clock, transaction))[0]!;
 }
 
-export async function listFollowUps(query: FollowUpListQueryData, user: Actor, clock: Clock): Promise<FollowUpPage> {
+/** The WHERE terms and sort key of a filtered list, shared by the list and its export. */
+export function followUpListFilters(query: Omit<FollowUpListQueryData, 'limit' | 'cursor'>, user: Actor, clock: Clock) {
   const trash = query.deleted === 'true';
   const key = sortKeyFrom(sortKeys, trash ? '-deleted' : query.sort);
   const filters: WhereOptions[] = [];
@@ -103,6 +104,11 @@ export async function listFollowUps(query: FollowUpListQueryData, user: Actor, c
   if (query.dueFrom) filters.push({ dueOn: { [Op.gte]: query.dueFrom } });
   if (query.dueTo) filters.push({ dueOn: { [Op.lte]: query.dueTo } });
   if (query.overdue === 'true') filters.push({ status: 'open', dueOn: { [Op.lt]: clock.today } });
+  return { key, filters, trash };
+}
+
+export async function listFollowUps(query: FollowUpListQueryData, user: Actor, clock: Clock): Promise<FollowUpPage> {
+  const { key, filters, trash } = followUpListFilters(query, user, clock);
   const page = await keysetPage(key, { limit: query.limit, cursor: query.cursor }, ({ where, order, limit }) =>
     FollowUp.findAll({ where: { [Op.and]: [...filters, ...(where ? [where] : [])] }, order, limit, paranoid: !trash }),
   );

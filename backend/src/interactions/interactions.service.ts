@@ -94,7 +94,8 @@ function linkFilter(table: string, column: string, ids: readonly number[]): Wher
   return { id: { [Op.in]: literal(`(SELECT interaction_id FROM ${table} WHERE ${column} IN (${escapeList(ids)}))`) } };
 }
 
-export async function listInteractions(query: InteractionListQueryData, user: Actor, clock: Clock): Promise<InteractionPage> {
+/** The WHERE terms and sort key of a filtered list, shared by the list and its export. */
+export function interactionListFilters(query: Omit<InteractionListQueryData, 'limit' | 'cursor'>, user: Actor, clock: Clock) {
   const trash = query.deleted === 'true';
   const key = sortKeyFrom(sortKeys, trash ? '-deleted' : query.sort);
   const filters: WhereOptions[] = [];
@@ -113,6 +114,11 @@ export async function listInteractions(query: InteractionListQueryData, user: Ac
     // Folded text holds only letters, digits and spaces: no LIKE wildcard can slip in.
     filters.push({ searchText: { [Op.like]: `%${word}%` } });
   }
+  return { key, filters, trash };
+}
+
+export async function listInteractions(query: InteractionListQueryData, user: Actor, clock: Clock): Promise<InteractionPage> {
+  const { key, filters, trash } = interactionListFilters(query, user, clock);
   const page = await keysetPage(key, { limit: query.limit, cursor: query.cursor }, ({ where, order, limit }) =>
     Interaction.findAll({ where: { [Op.and]: [...filters, ...(where ? [where] : [])] }, order, limit, paranoid: !trash }),
   );

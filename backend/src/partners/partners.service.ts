@@ -41,7 +41,7 @@ const duplicateSimilarity = 0.85;
 // ---------------------------------------------------------------- reading
 
 /** The tags and owners of a page of partners, in one query each (no query per row). */
-async function listExtras(partners: Partner[], transaction?: Transaction) {
+export async function listExtras(partners: Partner[], transaction?: Transaction) {
   const ids = partners.map((partner) => partner.id);
   const ownerIds = [...new Set(partners.map((partner) => partner.ownerUserId).filter((id): id is number => id !== null))];
   const [tags, owners] = await Promise.all([
@@ -81,7 +81,8 @@ function escapeList(values: readonly (string | number)[]) {
   return values.map((value) => sequelize.escape(value)).join(', ');
 }
 
-export async function listPartners(query: ParsedListQuery): Promise<PartnerPage> {
+/** The WHERE terms and sort key of a filtered list, shared by the list and its export. */
+export function partnerListFilters(query: Omit<ParsedListQuery, 'limit' | 'cursor'>) {
   const trash = query.deleted === 'true';
   // The trash lists the most recently deleted first, whatever the requested sort.
   const key = trash ? sortKeyFrom(sortKeys, '-deleted') : sortKeyFrom(sortKeys, query.sort);
@@ -103,6 +104,11 @@ export async function listPartners(query: ParsedListQuery): Promise<PartnerPage>
     // Folded text holds only letters, digits and spaces: no LIKE wildcard can slip in.
     filters.push({ searchText: { [Op.like]: `%${word}%` } });
   }
+  return { key, filters, trash };
+}
+
+export async function listPartners(query: ParsedListQuery): Promise<PartnerPage> {
+  const { key, filters, trash } = partnerListFilters(query);
   const page = await keysetPage(key, { limit: query.limit, cursor: query.cursor }, ({ where, order, limit }) =>
     Partner.findAll({ where: { [Op.and]: [...filters, ...(where ? [where] : [])] }, order, limit, paranoid: !trash }),
   );

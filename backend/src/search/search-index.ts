@@ -1,5 +1,6 @@
 import { Op, type Transaction } from 'sequelize';
 import { foldText } from '../common/text';
+import { insertRows } from '../db/bulk-insert';
 import { SearchEntry } from './search-entry.model';
 import type { SearchKind } from './search.schema';
 import { searchSources } from './search-sources';
@@ -64,6 +65,32 @@ export async function reindex(transaction: Transaction | null, kind: SearchKind,
     const exists = await SearchEntry.count({ where: { kind, recordId: document.recordId }, transaction });
     if (exists > 0) await SearchEntry.update(values, { where: { kind, recordId: document.recordId }, transaction });
     else await SearchEntry.create(values, { transaction });
+  }
+}
+
+/**
+ * `reindex` for many records at once (imports, erasures): their entries are deleted and written again
+ * in multi-row statements, 500 records at a time, in the caller's transaction. `known`, when given,
+ * holds the documents of `ids` in the same order.
+ */
+export async function reindexMany(transaction: Transaction | null, kind: SearchKind, ids: number[], known?: SearchDocument[]) {
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    // Documents the caller built from the rows it has just written spare reading them back.
+    const documents = known ? known.slice(start, start + 500) : await searchSources[kind].documents(chunk, transaction);
+    await SearchEntry.destroy({ where: { kind, recordId: chunk }, transaction });
+    if (documents.length === 0) continue;
+    const entries = documents.map((document) => toEntry(kind, document));
+    if (!transaction) {
+      await SearchEntry.bulkCreate(entries, { transaction });
+      continue;
+    }
+    await insertRows(
+      'search_entries',
+      ['kind', 'record_id', 'title', 'body', 'names_folded', 'body_folded', 'partner_id', 'partner_kind', 'country', 'occurred_at'],
+      entries.map((entry) => [entry.kind, entry.recordId, entry.title, entry.body, entry.namesFolded, entry.bodyFolded, entry.partnerId, entry.partnerKind, entry.country, entry.occurredAt]),
+      transaction,
+    );
   }
 }
 

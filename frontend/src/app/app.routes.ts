@@ -79,6 +79,11 @@ export const routes: Routes = [
         loadComponent: () => import('./portal/review-queue').then((m) => m.ReviewQueue),
       },
       {
+        path: 'donnees',
+        canActivate: [roleGuard('admin')],
+        loadChildren: () => import('./data/data.routes').then((m) => m.dataRoutes),
+      },
+      {
         path: 'recherche',
         title: 'Recherche',
         loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ExportMenu } from '../data/export-menu';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -55,6 +56,7 @@ export function contactFiltersFrom(params: ParamMap): ContactFilters {
 @Component({
   selector: 'app-contact-list',
   imports: [
+    ExportMenu,
     MatButton,
     MatCell,
     MatCellDef,

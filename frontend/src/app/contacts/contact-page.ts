@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -8,6 +8,9 @@ import { RouterLink } from '@angular/router';
 import type { ContactView } from '@api/contacts/contacts.schema';
 import { firstValueFrom } from 'rxjs';
 import { ApiProblem } from '../core/api-problem';
+import { Auth } from '../core/auth';
+import { DataApi, saveFile } from '../data/data-api';
+import { EraseDialog, type EraseData } from '../data/erase-dialog';
 import { canWriteRecords } from '../records/can-write';
 import { ConfirmDialog, type ConfirmData } from '../records/confirm-dialog';
 import { Countries } from '../records/countries';
@@ -31,6 +34,9 @@ export class ContactPage {
   private readonly title = inject(Title);
   protected readonly countries = inject(Countries);
   protected readonly canWrite = canWriteRecords();
+  private readonly dataApi = inject(DataApi);
+  private readonly auth = inject(Auth);
+  protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
   protected readonly quickLog = inject(QuickLog);
   protected readonly legalBasisLabels = legalBasisLabels;
   protected readonly languageLabel = languageLabel;
@@ -88,6 +94,29 @@ export class ContactPage {
       this.message.set('Les deux fiches ont été fusionnées.');
       await this.load(contact.id);
     }
+  }
+
+  /** The person's data export (GDPR access request), saved as a file. */
+  protected async exportData(format: 'json' | 'html'): Promise<void> {
+    const contact = this.contact();
+    if (!contact) return;
+    this.actionError.set(null);
+    try {
+      saveFile(await this.dataApi.personalData(contact.id, format), `donnees-personnelles-contact-${contact.id}.${format}`);
+      this.message.set('L’export des données de la personne a été enregistré (et consigné dans le journal).');
+    } catch (error: unknown) {
+      const problem = ApiProblem.from(error);
+      this.actionError.set(problem.detail ?? 'L’export des données n’a pas pu être établi.');
+    }
+  }
+
+  protected async erase(): Promise<void> {
+    const contact = this.contact();
+    if (!contact) return;
+    const reason = await firstValueFrom(
+      this.dialog.open<EraseDialog, EraseData, string | undefined>(EraseDialog, { data: { fullName: contact.fullName }, width: '560px' }).afterClosed(),
+    );
+    if (reason) await this.act(() => this.dataApi.erase(contact.id, contact.version, reason), 'La personne a été effacée.');
   }
 
   private async act(action: () => Promise<unknown>, done: string): Promise<void> {

@@ -123,12 +123,14 @@ describe('Shell', () => {
     field.remove();
   });
 
-  it('lists "Comptes" for administrators only', async () => {
+  it('lists "Import", "Conservation" and "Comptes" for administrators only', async () => {
     const officerNav = Array.from((await open(false)).querySelectorAll('nav a'), (link) => link.textContent?.trim());
     expect(officerNav).not.toContain('Comptes');
+    expect(officerNav).not.toContain('Import');
+    expect(officerNav).not.toContain('Conservation');
     TestBed.resetTestingModule();
     const adminNav = Array.from((await open(false, { ...officer, role: 'admin' })).querySelectorAll('nav a'), (link) => link.textContent?.trim());
-    expect(adminNav).toContain('Comptes');
+    expect(adminNav).toEqual(jasmine.arrayContaining(['Import', 'Conservation', 'Comptes']));
   });
 
   it('keeps the navigation open at the side on wide screens', async () => {

@@ -78,7 +78,13 @@ export class Shell {
       { label: 'Rapport annuel', link: '/rapport-annuel', exact: false },
       { label: 'Propositions', link: '/propositions', exact: false },
       { label: 'Plan d’action', link: '/plan', exact: false },
-      ...(this.user()?.role === 'admin' ? [{ label: 'Comptes', link: '/comptes', exact: false }] : []),
+      ...(this.user()?.role === 'admin'
+        ? [
+            { label: 'Import', link: '/donnees/import', exact: false },
+            { label: 'Conservation', link: '/donnees/conservation', exact: false },
+            { label: 'Comptes', link: '/comptes', exact: false },
+          ]
+        : []),
     ];
   }
 

@@ -13,6 +13,7 @@ import { RouterLink } from '@angular/router';
 import type { Person } from '@api/common/fields.schema';
 import type { FollowUpView } from '@api/follow-ups/follow-ups.schema';
 import { ApiProblem } from '../core/api-problem';
+import { ExportMenu } from '../data/export-menu';
 import { fromIsoDay, provideFrenchDates, toIsoDay } from '../interactions/french-dates';
 import { InteractionsApi } from '../interactions/interactions-api';
 import { QuickLog } from '../interactions/quick-log';
@@ -23,7 +24,7 @@ type Editing = { id: number; dueOn: Date | null; assigneeUserId: number };
 /** "Mes suivis": my open follow-ups, overdue first, then today, this week, later. */
 @Component({
   selector: 'app-my-follow-ups-page',
-  imports: [DatePipe, FormsModule, MatButton, MatDatepicker, MatDatepickerInput, MatDatepickerToggle, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatProgressBar, MatSelect, MatSuffix, RouterLink],
+  imports: [DatePipe, ExportMenu, FormsModule, MatButton, MatDatepicker, MatDatepickerInput, MatDatepickerToggle, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatProgressBar, MatSelect, MatSuffix, RouterLink],
   providers: [provideFrenchDates()],
   templateUrl: './my-follow-ups-page.html',
   styleUrl: './my-follow-ups-page.scss',
@@ -45,6 +46,7 @@ export class MyFollowUpsPage {
   protected readonly today = signal(localToday());
   protected readonly groups = computed(() => groupFollowUps(this.items(), this.today()));
   protected readonly assignees = signal<Person[]>([]);
+  protected readonly exportFilters = { assignee: ['me'], status: ['open'] };
   protected readonly editing = signal<Editing | null>(null);
   protected readonly busy = signal<number | null>(null);
   protected readonly highlighted = computed(() => Number(this.suivi() ?? 0));

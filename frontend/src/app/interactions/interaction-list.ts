@@ -12,6 +12,7 @@ import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { InteractionListItem } from '@api/interactions/interactions.schema';
 import { ApiProblem } from '../core/api-problem';
+import { ExportMenu } from '../data/export-menu';
 import { objectivesResource } from '../plan/objectives-api';
 import { provideFrenchDates, toIsoDay } from './french-dates';
 import { interactionTypeLabels, interactionTypes } from './interaction-labels';
@@ -21,13 +22,16 @@ import { QuickLog } from './quick-log';
 /** Every logged exchange, newest first, with filters. */
 @Component({
   selector: 'app-interaction-list',
-  imports: [DatePipe, FormsModule, MatButton, MatCheckbox, MatDatepicker, MatDatepickerInput, MatDatepickerToggle, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatProgressBar, MatSelect, MatSuffix, RouterLink],
+  imports: [DatePipe, ExportMenu, FormsModule, MatButton, MatCheckbox, MatDatepicker, MatDatepickerInput, MatDatepickerToggle, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatProgressBar, MatSelect, MatSuffix, RouterLink],
   providers: [provideFrenchDates()],
   template: `
     <div class="page">
       <div class="heading">
         <h1 class="page-title">Échanges</h1>
-        <button mat-flat-button type="button" (click)="quickLog.openDialog()">Noter un échange</button>
+        <div class="heading-actions">
+          <app-export-menu list="interactions" [filters]="exportFilters()" />
+          <button mat-flat-button type="button" (click)="quickLog.openDialog()">Noter un échange</button>
+        </div>
       </div>
       <form class="filters" (ngSubmit)="search()" aria-label="Filtres des échanges">
         <mat-form-field appearance="outline" class="text">
@@ -103,6 +107,12 @@ import { QuickLog } from './quick-log';
     </div>
   `,
   styles: `
+    .heading-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+    }
     .heading {
       display: flex;
       justify-content: space-between;
@@ -172,6 +182,8 @@ export class InteractionList {
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
   private filters: InteractionFilters = {};
+  /** The filters of the list as shown, for its export. */
+  protected readonly exportFilters = signal<InteractionFilters>({});
 
   constructor() {
     effect(() => {
@@ -189,6 +201,7 @@ export class InteractionList {
       ...(this.to ? { to: toIsoDay(this.to) } : {}),
       ...(this.mine ? { participant: ['me'] } : {}),
     };
+    this.exportFilters.set(this.filters);
     void this.fetch();
   }
 

@@ -1,4 +1,5 @@
 import { DatePipe } from '@angular/common';
+import { ExportMenu } from '../data/export-menu';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
@@ -41,6 +42,7 @@ const multiParams = ['kind', 'status', 'country', 'tag', 'owner', 'objective'] a
 @Component({
   selector: 'app-partner-list',
   imports: [
+    ExportMenu,
     DatePipe,
     MatButton,
     MatCell,
