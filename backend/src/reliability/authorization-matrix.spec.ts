@@ -19,7 +19,7 @@ type Who = 'anonymous' | 'admin' | 'officer' | 'cabinet' | 'own' | 'other';
 const everyone: readonly Who[] = ['anonymous', 'admin', 'officer', 'cabinet', 'own', 'other'];
 
 /** The records a path may name; `who` says whose: the own association's, another's, or any. */
-type RecordKind = 'partner' | 'contact' | 'relationship' | 'user' | 'portalAccount' | 'profileUpdate' | 'invitation';
+type RecordKind = 'partner' | 'contact' | 'relationship' | 'user' | 'portalAccount' | 'profileUpdate' | 'invitation' | 'interaction' | 'followUp' | 'project' | 'visit' | 'calendarFile';
 type Call = { who: Who; ownPartnerId: number; record: (kind: RecordKind) => Promise<string | number> };
 type Line = {
   /** anonymous, admin, officer, cabinet, association on its own record, association on another's (defaults to own). */
@@ -98,6 +98,67 @@ const matrix: Record<string, Line> = {
   'GET /profile-updates/{id}': { status: [401, 200, 200, 200, 200, 404], names: 'profileUpdate' },
   'GET /profile-updates/{id}/logo': { status: [401, 200, 200, 200, 200, 404], names: 'profileUpdate' },
   'POST /profile-updates/{id}/review': { status: [401, 200, 200, 403, 404, 404], names: 'profileUpdate', body: () => ({ version: 0, decision: 'accept' }) },
+  // interactions, follow-ups, the officer's day (the mayor's office logs what it did too)
+  'GET /interactions': { status: [401, 200, 200, 200, 403] },
+  'POST /interactions': { status: [401, 201, 201, 201, 403], body: async () => ({ type: 'meeting', subject: `Matrice ${unique()}`, partnerIds: [(await makePartner()).id] }) },
+  'GET /interactions/{id}': { status: [401, 200, 200, 200, 404], names: 'interaction' },
+  'PATCH /interactions/{id}': { status: [401, 200, 200, 200, 404], names: 'interaction', body: () => ({ version: 0, subject: 'Renommé' }) },
+  'DELETE /interactions/{id}': { status: [401, 204, 204, 204, 404], names: 'interaction' },
+  'POST /interactions/{id}/restore': { status: [401, 200, 200, 200, 404], names: 'interaction' },
+  'GET /partners/{id}/timeline': { status: [401, 200, 200, 200, 404, 404], names: 'partner' },
+  'GET /contacts/{id}/timeline': { status: [401, 200, 200, 200, 404], names: 'contact' },
+  'GET /follow-ups': { status: [401, 200, 200, 200, 403], query: { assignee: 'me', status: 'open' } },
+  'POST /follow-ups': { status: [401, 201, 201, 201, 403], body: async () => ({ title: `Matrice ${unique()}`, dueOn: '2026-12-31', assigneeUserId: (await makeUser('officer')).id, partnerId: (await makePartner()).id }) },
+  'GET /follow-ups/assignees': { status: [401, 200, 200, 200, 403] },
+  'GET /follow-ups/{id}': { status: [401, 200, 200, 200, 404], names: 'followUp' },
+  'PATCH /follow-ups/{id}': { status: [401, 200, 200, 200, 404], names: 'followUp', body: () => ({ version: 0, status: 'done' }) },
+  'DELETE /follow-ups/{id}': { status: [401, 204, 204, 204, 404], names: 'followUp' },
+  'POST /follow-ups/{id}/restore': { status: [401, 200, 200, 200, 404], names: 'followUp' },
+  'GET /account/calendar-feed': { status: [401, 200, 200, 200, 403] },
+  'POST /account/calendar-feed': { status: [401, 201, 201, 201, 403], fresh: true },
+  'DELETE /account/calendar-feed': { status: [401, 204, 204, 204, 403], fresh: true },
+  // The secret in the address is the key: whoever holds it reads that calendar, nobody else's.
+  'GET /calendar/{file}': { status: [200, 200, 200, 200, 200], names: 'calendarFile' },
+  'GET /home': { status: [401, 200, 200, 200, 403] },
+  'GET /settings/quiet-partners': { status: [401, 200, 200, 200, 403] },
+  // A stale version: the settings stay as they are for the other specs.
+  'PUT /settings/quiet-partners': { status: [401, 409, 403, 403, 403], body: () => ({ months: { twin_town: 6 }, version: 999 }) },
+  // projects, visits, briefing packs, the plan
+  'GET /projects': { status: [401, 200, 200, 200, 403] },
+  'POST /projects': { status: [401, 201, 201, 403, 403], body: () => ({ title: `Matrice ${unique()}`, kind: 'exchange' }) },
+  'GET /milestones/due': { status: [401, 200, 200, 200, 403] },
+  'GET /projects/{id}': { status: [401, 200, 200, 200, 404], names: 'project' },
+  'PATCH /projects/{id}': { status: [401, 200, 200, 403, 404], names: 'project', body: () => ({ version: 0, status: 'running' }) },
+  'DELETE /projects/{id}': { status: [401, 204, 204, 403, 404], names: 'project' },
+  'POST /projects/{id}/restore': { status: [401, 200, 200, 403, 404], names: 'project' },
+  'GET /projects/{id}/history': { status: [401, 200, 200, 200, 404], names: 'project' },
+  'GET /visits': { status: [401, 200, 200, 200, 403] },
+  'POST /visits': { status: [401, 201, 201, 201, 403], body: () => ({ title: `Matrice ${unique()}`, direction: 'outgoing', startsOn: '2027-03-01', endsOn: '2027-03-03' }) },
+  'GET /visits/{id}': { status: [401, 200, 200, 200, 404], names: 'visit' },
+  'PATCH /visits/{id}': { status: [401, 200, 200, 200, 404], names: 'visit', body: () => ({ version: 0, notes: 'Pour le maire' }) },
+  'DELETE /visits/{id}': { status: [401, 204, 204, 204, 404], names: 'visit' },
+  'POST /visits/{id}/restore': { status: [401, 200, 200, 200, 404], names: 'visit' },
+  'GET /visits/{id}/history': { status: [401, 200, 200, 200, 404], names: 'visit' },
+  'GET /visits/{id}/briefing': { status: [401, 200, 200, 200, 404], names: 'visit' },
+  'GET /visits/{id}/briefing/pdf': { status: [401, 200, 200, 200, 404], names: 'visit' },
+  'GET /partners/{id}/briefing': { status: [401, 200, 200, 200, 404, 404], names: 'partner' },
+  'GET /partners/{id}/briefing/pdf': { status: [401, 200, 200, 200, 404, 404], names: 'partner' },
+  'GET /plan/objectives': { status: [401, 200, 200, 200, 403] },
+  'GET /plan/annual-report': { status: [401, 200, 200, 200, 403], query: { year: '2026' } },
+  'GET /plan/annual-report/pdf': { status: [401, 200, 200, 200, 403], query: { year: '2026' } },
+  // data in and out, data protection (administrators; an upload without its file is a 400)
+  'POST /imports/analyse': { status: [401, 400, 403, 403, 403] },
+  'POST /imports/dry-run': { status: [401, 400, 403, 403, 403] },
+  'POST /imports/run': { status: [401, 400, 403, 403, 403] },
+  'GET /exports/partners': { status: [401, 200, 200, 200, 403], query: { format: 'csv', country: 'MG' } },
+  'GET /exports/contacts': { status: [401, 200, 200, 200, 403], query: { format: 'csv', q: 'matrice' } },
+  'GET /exports/interactions': { status: [401, 200, 200, 200, 403], query: { format: 'csv', q: 'matrice' } },
+  'GET /exports/follow-ups': { status: [401, 200, 200, 200, 403], query: { format: 'csv' } },
+  'POST /contacts/{id}/personal-data': { status: [401, 200, 403, 403, 404], names: 'contact' },
+  'POST /contacts/{id}/erase': { status: [401, 204, 403, 403, 404], names: 'contact', body: () => ({ version: 0, reason: 'Demande de la personne' }) },
+  'GET /data-protection/retention': { status: [401, 200, 403, 403, 403] },
+  'POST /data-protection/retention/keep': { status: [401, 200, 403, 403, 403], body: async () => ({ ids: [(await contactFixture()).id], reason: 'Toujours en relation' }) },
+  'POST /data-protection/retention/erase': { status: [401, 200, 403, 403, 403], body: async () => ({ ids: [(await contactFixture()).id], reason: 'Plus de relation depuis trois ans' }) },
 };
 
 // ---------------------------------------------------------------- fixtures
@@ -155,6 +216,19 @@ async function recordOf(kind: RecordKind, who: Who, ownPartnerId: number): Promi
       await ProfileUpdate.update({ version: 0 }, { where: { id: update.id } });
       return update.id;
     }
+    case 'interaction':
+      return (await created('/api/v1/interactions', { type: 'call', subject: `Matrice ${unique()}`, partnerIds: [(await makePartner()).id] })).id;
+    case 'followUp':
+      return (await created('/api/v1/follow-ups', { title: `Matrice ${unique()}`, dueOn: '2026-12-31', assigneeUserId: (await makeUser('officer')).id, partnerId: (await makePartner()).id })).id;
+    case 'project':
+      return (await created('/api/v1/projects', { title: `Matrice ${unique()}`, kind: 'cooperation' })).id;
+    case 'visit':
+      return (await created('/api/v1/visits', { title: `Matrice ${unique()}`, direction: 'incoming', startsOn: '2027-05-01', endsOn: '2027-05-02' })).id;
+    case 'calendarFile': {
+      const owner = await signedIn('officer');
+      const feed = await owner.post('/api/v1/account/calendar-feed');
+      return String(feed.body.url).split('/').pop()!;
+    }
     case 'invitation': {
       const user = await makeUser('association', { partnerId: await partnerId() });
       await user.update({ passwordHash: null });
@@ -166,6 +240,15 @@ async function recordOf(kind: RecordKind, who: Who, ownPartnerId: number): Promi
 }
 
 let ownUserId = 0;
+let fixtureClient: TestClient | undefined;
+
+/** A record made through the API by an officer, as a user would, at version 0. */
+async function created(url: string, body: object): Promise<{ id: number }> {
+  fixtureClient ??= await signedIn('officer');
+  const response = await fixtureClient.post(url).send(body);
+  if (response.status !== 201) throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };
 
@@ -201,7 +284,7 @@ describe('authorization matrix', () => {
         else caller = role === 'association' ? association : staff[role as 'admin']!;
         const call: Call = { who, ownPartnerId: ownPartner.id, record: (kind) => recordOf(kind, who, ownPartner.id) };
         let url = `/api/v1${apiPath}`;
-        if (line.names) url = url.replace(/\{(id|token)\}/, String(await call.record(line.names)));
+        if (line.names) url = url.replace(/\{(id|token|file)\}/, String(await call.record(line.names)));
         const body = line.body ? await line.body(call) : undefined;
         const request = (caller as unknown as Record<string, (url: string) => import('supertest').Test>)[method.toLowerCase()]!(url);
         if (line.query) request.query(line.query);
@@ -218,7 +301,7 @@ describe('authorization matrix', () => {
     for (const [operation, line] of Object.entries(matrix)) {
       const own = line.status[4];
       const other = line.status[5] ?? own;
-      if (line.names && line.names !== 'invitation') expect(other).withContext(operation).toBe(404);
+      if (line.names && line.names !== 'invitation' && line.names !== 'calendarFile') expect(other).withContext(operation).toBe(404);
       if (operation.startsWith('GET /partners') || operation.startsWith('GET /contacts')) expect(own >= 400 || operation.endsWith('/logo')).withContext(operation).toBeTrue();
     }
   });
