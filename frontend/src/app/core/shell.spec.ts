@@ -72,7 +72,7 @@ describe('Shell', () => {
     const body = await open(false);
 
     const link = body.querySelector<HTMLAnchorElement>('nav a')!;
-    expect(link.textContent?.trim()).toBe('Plan d’action');
+    expect(link.textContent?.trim()).toBe('Accueil');
     expect(link.getAttribute('aria-current')).toBe('page');
   });
 
@@ -81,18 +81,23 @@ describe('Shell', () => {
 
     const links = Array.from(body.querySelectorAll<HTMLAnchorElement>('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')]);
     expect(links).toEqual([
-      ['Plan d’action', '/'],
+      ['Accueil', '/'],
+      ['Mes suivis', '/suivis'],
+      ['Échanges', '/interactions'],
       ['Partenaires', '/partenaires'],
       ['Contacts', '/contacts'],
+      ['Plan d’action', '/plan'],
     ]);
   });
 
-  it('lists "Comptes" for administrators only', async () => {
+  it('lists "Import", "Conservation" and "Comptes" for administrators only', async () => {
     const officerNav = Array.from((await open(false)).querySelectorAll('nav a'), (link) => link.textContent?.trim());
     expect(officerNav).not.toContain('Comptes');
+    expect(officerNav).not.toContain('Import');
+    expect(officerNav).not.toContain('Conservation');
     TestBed.resetTestingModule();
     const adminNav = Array.from((await open(false, { ...officer, role: 'admin' })).querySelectorAll('nav a'), (link) => link.textContent?.trim());
-    expect(adminNav).toContain('Comptes');
+    expect(adminNav).toEqual(jasmine.arrayContaining(['Import', 'Conservation', 'Comptes']));
   });
 
   it('keeps the navigation open at the side on wide screens', async () => {
