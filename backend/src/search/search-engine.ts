@@ -79,8 +79,25 @@ function sqliteMatch(tokens: string[]) {
   };
 }
 
-/** InnoDB boolean mode: every word required, as a prefix; a match in the names counts four times more. */
-function mysqlMatch(tokens: string[]) {
+/** InnoDB indexes no word shorter than innodb_ft_min_token_size (3 by default). */
+const mysqlMinTokenLength = 3;
+
+/**
+ * InnoDB boolean mode: every word required, as a prefix; a match in the names counts four times more.
+ * Words too short to be indexed ("de", "l" in "Maison de l'Europe") are left to the name bonus; a query of
+ * short words only looks for names that start with them.
+ */
+function mysqlMatch(allTokens: string[]) {
+  const tokens = allTokens.filter((token) => token.length >= mysqlMinTokenLength);
+  if (tokens.length === 0) {
+    const typed = allTokens.join(' ');
+    return {
+      from: 'search_entries e',
+      where: '(e.names_folded LIKE :namePrefix OR e.names_folded LIKE :wordPrefix)',
+      score: '0',
+      replacements: { namePrefix: `${typed}%`, wordPrefix: `% ${typed}%` },
+    };
+  }
   return {
     from: 'search_entries e',
     where: 'MATCH(e.names_folded, e.body_folded) AGAINST (:match IN BOOLEAN MODE)',

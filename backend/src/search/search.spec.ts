@@ -133,6 +133,19 @@ describe('GET /api/v1/search', () => {
     expect((await officer.get('/api/v1/search').query({ q: 'x', objective: 'jeunesse' })).status).toBe(400);
   });
 
+  it('finds a name typed whole, short words included ("de", "l"), on every database', async () => {
+    const name = `Maison de l’Europe des Hauts-de-Seine ${Date.now()}`;
+    const created = await officer.post('/api/v1/partners').send({ name, kind: 'association', country: 'FR' });
+    expect(created.status).toBe(201);
+    expect(await partnerTitles(name)).toContain(name);
+    expect((await partnerTitles('maison de l europe'))[0]).toMatch(/^Maison de l’Europe/);
+    // Only short words still find names that start with them.
+    const stamp = name.split(' ').pop()!;
+    const twoLetters = await officer.post('/api/v1/partners').send({ name: `Ry ${stamp}`, kind: 'association', country: 'FR' });
+    expect(twoLetters.status).toBe(201);
+    expect(await partnerTitles('ry')).toContain(`Ry ${stamp}`);
+  });
+
   it('validates its query', async () => {
     expect((await officer.get('/api/v1/search').query({ q: '' })).status).toBe(400);
     expect((await officer.get('/api/v1/search').query({ q: 'x', kinds: 'spaceship' })).status).toBe(400);
