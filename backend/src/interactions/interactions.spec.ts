@@ -44,9 +44,11 @@ describe('interactions API', () => {
         expect((await log(client, { partnerIds: [partner.id] })).status).toBe(status);
         const read = status === 201 ? 200 : status;
         expect((await client.get('/api/v1/interactions')).status).toBe(read);
-        expect((await client.get(`/api/v1/interactions/${existing.id}`)).status).toBe(read);
+        // An association is told nothing about records by id: 404, as if they did not exist.
+        const hidden = role === 'association' ? 404 : read;
+        expect((await client.get(`/api/v1/interactions/${existing.id}`)).status).toBe(hidden);
         expect((await client.get('/api/v1/follow-ups?assignee=me&status=open')).status).toBe(read);
-        expect((await client.get(`/api/v1/partners/${partner.id}/timeline`)).status).toBe(read);
+        expect((await client.get(`/api/v1/partners/${partner.id}/timeline`)).status).toBe(hidden);
       });
     }
   });
