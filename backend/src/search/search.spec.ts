@@ -109,8 +109,11 @@ describe('GET /api/v1/search', () => {
     const germans = (await find('universit', { kinds: 'partner', country: 'DE', limit: '50' }))[0]!;
     expect(germans.items.map((item) => item.title).sort()).toEqual(['LMU Munich', 'University of Hamburg']);
     expect(germans.total).toBe(2);
-    const twins = (await find('spa', { kinds: 'partner', partnerKind: 'twin_town' }))[0]!;
-    expect(twins.items.map((item) => item.title)).toEqual(['Royal Leamington Spa']);
+    const twins = (await find('spa', { kinds: 'partner', partnerKind: 'twin_town', limit: '50' }))[0]!;
+    // Other specs make twin towns of their own: the seeded one is there, and only twin towns.
+    expect(twins.items.map((item) => item.title)).toContain('Royal Leamington Spa');
+    const kinds = await Partner.findAll({ where: { id: twins.items.map((item) => item.id) }, attributes: ['kind'] });
+    expect(new Set(kinds.map((partner) => partner.kind))).toEqual(new Set(['twin_town']));
   });
 
   it('filters by objective of the plan: a partner by its own objectives, a person by those of their partner', async () => {
