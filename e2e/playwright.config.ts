@@ -13,7 +13,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 120_000,
+  // Journeys of several pages on a 2-core machine that CI may share: generous, bounded.
+  timeout: 240_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   outputDir: 'test-results',
@@ -34,7 +35,8 @@ export default defineConfig({
     cwd: root,
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Journeys of several pages on a 2-core machine that CI may share: generous, bounded.
+  timeout: 240_000,
     stdout: 'pipe',
     env: {
       PORT: String(port),
