@@ -8,7 +8,7 @@ import { prepareDatabase } from './lib/prepare';
 import { machine, startServer } from './lib/server';
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
-type Row = { name: string; clients: number; rps: number; p50: number; p97: number; errors: number; rss?: number };
+type Row = { name: string; clients: number; rps: number; p50: number; p95: number; p97: number; errors: number; rss?: number };
 
 async function main() {
   const prepared = await prepareDatabase();
@@ -90,6 +90,7 @@ async function main() {
         clients: parts.reduce((sum, part) => sum + part.connections, 0),
         rps: parts.reduce((sum, part) => sum + Math.round(part.result.requests.average), 0),
         p50: Math.max(...parts.map((part) => part.result.latency.p50)),
+        p95: Math.max(...parts.map((part) => p95Of(part.result))),
         p97: Math.max(...parts.map((part) => part.result.latency.p97_5)),
         errors: parts.reduce((sum, part) => sum + part.result.errors + part.result.timeouts + part.result.non2xx, 0),
         rss: memory.rss,
@@ -97,9 +98,9 @@ async function main() {
     }
     const memory = server.memory();
     console.log(`\n${machine(prepared.databaseUrl)} — ${prepared.size.partners} partners, ${prepared.size.contacts} contacts, ${prepared.size.interactions} interactions — ${seconds} s per run\n`);
-    console.log('| run | clients | req/s | p50 ms | p97.5 ms | errors | server RSS MB |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const row of rows) console.log(`| ${row.name} | ${row.clients} | ${row.rps} | ${row.p50} | ${row.p97} | ${row.errors} | ${row.rss ?? ''} |`);
+    console.log('| run | clients | req/s | p50 ms | p95 ms | p97.5 ms | errors | server RSS MB |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of rows) console.log(`| ${row.name} | ${row.clients} | ${row.rps} | ${row.p50} | ${row.p95} | ${row.p97} | ${row.errors} | ${row.rss ?? ''} |`);
     console.log(`\nServer peak memory (VmHWM): ${memory.peak} MB`);
   } finally {
     await server.stop();
@@ -112,12 +113,19 @@ void main().catch((error: unknown) => {
   process.exitCode = 1;
 });
 
+/** autocannon reports p90 and p97.5: p95 lies between them; take the linear estimate. */
+function p95Of(result: autocannon.Result) {
+  const latency = result.latency as unknown as Record<string, number>;
+  return Math.round(latency['p90']! + ((latency['p97_5']! - latency['p90']!) * 5) / 7.5);
+}
+
 function summary(name: string, clients: number, result: autocannon.Result): Row {
   return {
     name,
     clients,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
+    p95: p95Of(result),
     p97: result.latency.p97_5,
     errors: result.errors + result.timeouts + result.non2xx,
   };
