@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -10,10 +10,9 @@ import { MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ProjectView } from '@api/projects/projects.schema';
 import { projectKinds, projectStatuses } from '@api/projects/projects.schema';
-import { ApiProblem } from '../core/api-problem';
 import { canWriteRecords } from '../records/can-write';
 import { projectKindLabels, projectStatusLabels } from '../records/labels';
-import { listErrorMessage } from '../records/list-errors';
+import { pageLoader } from '../records/page-loader';
 import { type ProjectFilters, ProjectsApi } from './projects-api';
 
 /** The projects, filtered by kind, status and title; the filters live in the URL. */
@@ -110,29 +109,11 @@ export class ProjectList {
     for (const key of ['kind', 'status'] as const) if (params.getAll(key).length) filters[key] = params.getAll(key);
     return filters;
   });
-  protected readonly items = signal<ProjectView[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
-
-  constructor() {
-    effect(() => void this.fetch(this.filters()));
-  }
-
-  private async fetch(filters: ProjectFilters): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.list(filters);
-      this.items.set(page.items);
-      this.nextCursor.set(page.nextCursor);
-    } catch (error: unknown) {
-      this.items.set([]);
-      this.error.set(listErrorMessage(ApiProblem.from(error)));
-    } finally {
-      this.loading.set(false);
-    }
-  }
+  private readonly page = pageLoader(this.filters, (filters: ProjectFilters) => this.api.list(filters));
+  protected readonly items = this.page.items;
+  protected readonly nextCursor = this.page.nextCursor;
+  protected readonly loading = this.page.loading;
+  protected readonly error = this.page.error;
 
   protected navigate(changes: Record<string, string | string[] | null>, keepCursor = false): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { ...changes, ...(keepCursor ? {} : { cursor: null }) }, queryParamsHandling: 'merge' });

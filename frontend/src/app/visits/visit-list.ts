@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -9,10 +9,9 @@ import { MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { VisitView } from '@api/visits/visits.schema';
 import { visitDirections } from '@api/visits/visits.schema';
-import { ApiProblem } from '../core/api-problem';
 import { canWriteVisits } from '../records/can-write';
 import { visitDirectionLabels } from '../records/labels';
-import { listErrorMessage } from '../records/list-errors';
+import { pageLoader } from '../records/page-loader';
 import { type VisitFilters, VisitsApi } from './visits-api';
 
 /** Visits out and delegations in, newest first; the filters live in the URL. */
@@ -92,29 +91,11 @@ export class VisitList {
     const direction = params.getAll('direction');
     return { ...(direction.length ? { direction } : {}), ...(params.get('cursor') ? { cursor: params.get('cursor')! } : {}) };
   });
-  protected readonly items = signal<VisitView[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
-
-  constructor() {
-    effect(() => void this.fetch(this.filters()));
-  }
-
-  private async fetch(filters: VisitFilters): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.list(filters);
-      this.items.set(page.items);
-      this.nextCursor.set(page.nextCursor);
-    } catch (error: unknown) {
-      this.items.set([]);
-      this.error.set(listErrorMessage(ApiProblem.from(error)));
-    } finally {
-      this.loading.set(false);
-    }
-  }
+  private readonly page = pageLoader(this.filters, (filters: VisitFilters) => this.api.list(filters));
+  protected readonly items = this.page.items;
+  protected readonly nextCursor = this.page.nextCursor;
+  protected readonly loading = this.page.loading;
+  protected readonly error = this.page.error;
 
   protected navigate(changes: Record<string, string | string[] | null>): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: changes, queryParamsHandling: 'merge' });
