@@ -4,6 +4,7 @@
 // MariaDB; BENCH_SCALE, BENCH_SECONDS as for npm run bench). Only talks to 127.0.0.1.
 import { createServer } from 'node:http';
 import autocannon from 'autocannon';
+import { p95Of } from './lib/latency';
 import { prepareDatabase } from './lib/prepare';
 import { machine, startServer } from './lib/server';
 
@@ -112,12 +113,6 @@ void main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
-
-/** autocannon reports p90 and p97.5: p95 lies between them; take the linear estimate. */
-function p95Of(result: autocannon.Result) {
-  const latency = result.latency as unknown as Record<string, number>;
-  return Math.round(latency['p90']! + ((latency['p97_5']! - latency['p90']!) * 5) / 7.5);
-}
 
 function summary(name: string, clients: number, result: autocannon.Result): Row {
   return {

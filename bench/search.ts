@@ -13,6 +13,7 @@ import { PartnerListQuery } from '../backend/src/partners/partners.schema';
 import { search } from '../backend/src/search/search.service';
 import { SearchQuery } from '../backend/src/search/search.schema';
 import type { CurrentUser } from '../backend/src/users/users.schema';
+import { p95Of } from './lib/latency';
 import { prepareDatabase } from './lib/prepare';
 import { machine, startServer } from './lib/server';
 
@@ -65,14 +66,8 @@ async function run(base: string, paths: string[], connections: number, cookie: s
 }
 
 function row(name: string, connections: number, result: autocannon.Result, driver: Percentiles) {
-  const p95 = result.latency.p97_5 === undefined ? result.latency.p99 : interpolateP95(result);
+  const p95 = result.latency.p97_5 === undefined ? result.latency.p99 : p95Of(result);
   return `| ${name} | ${connections} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${p95} | ${result.errors + result.timeouts + result.non2xx} | ${driver.p95 > 0 ? `×${(p95 / driver.p95).toFixed(1)}` : ''} |`;
-}
-
-/** autocannon reports p90 and p97.5: p95 lies between them; take the linear estimate. */
-function interpolateP95(result: autocannon.Result) {
-  const latency = result.latency as unknown as Record<string, number>;
-  return Math.round(latency['p90']! + ((latency['p97_5']! - latency['p90']!) * 5) / 7.5);
 }
 
 /** The SQL the API runs for these requests, captured from the services, then replayed through the bare driver. */
