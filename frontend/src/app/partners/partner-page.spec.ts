@@ -145,6 +145,19 @@ describe('PartnerPage', () => {
     });
   });
 
+  it('says the partner does not exist even when another request of the page failed first', async () => {
+    const problem = (status: number) => ({ type: 'about:blank', title: 'Refusé', status });
+    http
+      .expectOne((request) => request.url === '/api/v1/contacts')
+      .flush(problem(403), { status: 403, statusText: 'Forbidden', headers: { 'Content-Type': 'application/problem+json' } });
+    await settle();
+    http.expectOne('/api/v1/relationships?partner=12').flush(problem(404), { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/v1/partners/12').flush(problem(404), { status: 404, statusText: 'Not Found' });
+    await settle();
+    fixture.detectChanges();
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain('Ce partenaire n’existe pas.');
+  });
+
   it('offers to restore a deleted partner instead of editing it', async () => {
     await flushRecord(new Date('2026-11-28T10:00:00Z'));
     const buttons = Array.from(page.querySelectorAll('button'), (button) => button.textContent?.trim());

@@ -78,11 +78,13 @@ export class PartnerPage {
   private async load(id: number): Promise<void> {
     this.error.set(null);
     try {
-      const [partner, relationships, people] = await Promise.all([
-        this.api.get(id),
-        this.api.relationships(id),
-        this.contactsApi.list({ partner: [String(id)], limit: 100 }),
-      ]);
+      // The three requests run together, but the partner's own answer is awaited first so that its
+      // 404 decides the message, not whichever of the other two happened to fail first (a 403, say).
+      const partnerRequest = this.api.get(id);
+      const others = Promise.all([this.api.relationships(id), this.contactsApi.list({ partner: [String(id)], limit: 100 })]);
+      others.catch(() => undefined); // its failure, if any, is raised by the await below
+      const partner = await partnerRequest;
+      const [relationships, people] = await others;
       this.partner.set(partner);
       this.title.setTitle(`${partner.name} · Passerelles`);
       this.links.set(relationships.items.map((relationship) => linkLine(relationship, id)));
