@@ -3,21 +3,24 @@ import { Interaction, InteractionContact, InteractionObjective, InteractionPartn
 import { interactionTypes } from '../backend/src/interactions/interactions.schema';
 import { Partner } from '../backend/src/partners/partner.model';
 import type { InteractionLoad } from './dataset';
+import { interactionNotes, interactionSubject } from './vocabulary';
 
 const tenYears = 10 * 365 * 24 * 3600 * 1000;
 
 /** Interactions spread over ten years, each with one partner, most with one of its people, a third with an objective. */
-export async function loadInteractions({ rng, count, partnerIds, contactIds, contactPartner, objectives, words, inBatches }: InteractionLoad) {
+export async function loadInteractions({ rng, count, partnerIds, partnerTowns, contactIds, contactPartner, objectives, towns, inBatches }: InteractionLoad) {
+  const partnerPosition = new Map(partnerIds.map((id, position) => [id, position]));
   const now = Date.UTC(2026, 10, 1);
   const lastByPartner = new Map<number, number>();
   await inBatches(
     count,
     () => {
-      const subject = rng.pick(words.subjects);
-      const notes = `${rng.pick(words.notes)} ${rng.pick(words.notes)}`;
-      const location = rng.pick(words.towns);
+      const subject = interactionSubject(rng, towns);
+      const notes = interactionNotes(rng, towns);
       const contactIndex = rng.int(contactIds.length);
       const partnerId = rng.next() < 0.7 ? contactPartner[contactIndex]! : partnerIds[rng.int(partnerIds.length)]!;
+      // Most meetings take place in Sceaux or in the partner's town.
+      const location = rng.next() < 0.5 ? 'Sceaux' : rng.next() < 0.8 ? partnerTowns[partnerPosition.get(partnerId)!]! : rng.pick(towns);
       const occurredAt = now - Math.floor(rng.next() * tenYears);
       lastByPartner.set(partnerId, Math.max(lastByPartner.get(partnerId) ?? 0, occurredAt));
       return {

@@ -1,6 +1,7 @@
 // A realistic data set, generated deterministically (same seed, same rows) and loaded straight into the
 // configured database through the app's own models, then indexed by the app's own search rebuild.
-// French, German and English names and notes. Sizes scale with BENCH_SCALE (1 = 5 000 partners,
+// French, German and English names and notes, with as many different words as real ones (vocabulary.ts).
+// Sizes scale with BENCH_SCALE (1 = 5 000 partners,
 // 50 000 contacts, 1 000 000 interactions).
 import type { Sequelize } from 'sequelize';
 import { foldText } from '../backend/src/common/text';
@@ -11,6 +12,7 @@ import type { PartnerKind } from '../backend/src/partners/partners.schema';
 import { rebuildSearchIndex } from '../backend/src/search/search-index';
 import { Objective } from '../backend/src/objectives/objective.model';
 import { loadInteractions } from './dataset-interactions';
+import { firstNames, jobTitles, lastNames, madeUpTowns, partnerDescription, partnerPatterns, realTowns } from './vocabulary';
 
 export type DatasetSize = { partners: number; contacts: number; interactions: number };
 
@@ -36,52 +38,8 @@ export function random(seed: number) {
 }
 export type Random = ReturnType<typeof random>;
 
-export const words = {
-  firstNames: ['Marie', 'Jean', 'Sophie', 'Luc', 'Camille', 'Élodie', 'François', 'Hélène', 'Jürgen', 'Günther', 'Lena', 'Matthias', 'Ursula', 'Jörg', 'Oliver', 'Emily', 'George', 'Charlotte', 'Harry', 'Olena', 'Taras', 'Anahit', 'Aung', 'Fanja', 'Ousmane'],
-  lastNames: ['Martin', 'Bernard', 'Dubois', 'Lefèvre', 'Girard', 'Müller', 'Schmidt', 'Schäfer', 'Weiß', 'Köhler', 'Smith', 'Jones', 'Taylor', 'Brown', 'Wilson', 'Kovalenko', 'Shevchenko', 'Petrosyan', 'Rakoto', 'Ouédraogo', 'Thein', 'Fontaine', 'Garnier', 'Hoffmann', 'Wright'],
-  towns: ['Brühl', 'Leamington Spa', 'Zelenodolsk', 'Köln', 'Bonn', 'Warwick', 'Coventry', 'Antony', 'Bourg-la-Reine', 'Fontenay-aux-Roses', 'Erftstadt', 'Kenilworth', 'Lviv', 'Antananarivo', 'Erevan', 'Ouagadougou', 'Mandalay', 'Düsseldorf', 'Stratford', 'Châtenay-Malabry'],
-  partnerPatterns: [
-    'Comité de jumelage de {town}',
-    'Association franco-allemande de {town}',
-    'Städtepartnerschaftsverein {town}',
-    '{town} Twinning Association',
-    'Université de {town}',
-    'Lycée européen de {town}',
-    'Solidarité {town}',
-    'Freundeskreis {town}',
-    'Maison de l’Europe de {town}',
-    '{town} Town Council',
-  ],
-  kinds: ['network', 'twin_town', 'partner_town', 'association', 'university', 'school', 'institution', 'label'] as readonly PartnerKind[],
-  countries: ['FR', 'DE', 'GB', 'UA', 'MG', 'AM', 'MM', 'BF', 'IT', 'ES'],
-  jobTitles: ['Présidente', 'Trésorier', 'Bürgermeister', 'Leiterin Städtepartnerschaften', 'Mayor', 'Twinning officer', 'Chargée de mission Europe', 'Professeur d’allemand', 'Directeur', 'Secretary'],
-  subjects: [
-    'Réunion du comité de jumelage',
-    'Préparation de la visite de la délégation',
-    'Échange scolaire d’été',
-    'Appel à projets Projeunes',
-    'Candidature au label ELoGE',
-    'Treffen zur Städtepartnerschaft',
-    'Vorbereitung des Jugendaustauschs',
-    'Twinning anniversary planning',
-    'Call about the student exchange',
-    'Collecte solidaire pour l’Ukraine',
-    'Point U-LEAD avec Zelenodolsk',
-    'Conférence EUGLOH sur la santé',
-  ],
-  notes: [
-    'Nous avons convenu d’un calendrier pour le printemps et d’un budget prévisionnel.',
-    'Les élèves seront accueillis dans les familles pendant une semaine.',
-    'Die Delegation kommt im Mai; das Programm wird noch abgestimmt.',
-    'Der Verein sucht Gastfamilien für den Austausch im Herbst.',
-    'They asked for a letter of support for the European funding application.',
-    'Follow up with the school about the exchange dates and the insurance.',
-    'Envoyer le compte rendu au cabinet du maire et aux associations.',
-    'Relancer pour la signature de la charte de jumelage.',
-    'Besoin de traducteurs bénévoles pour la cérémonie.',
-    'Discussion on the Erasmus+ partnership and the mobility grants.',
-  ],
-};
+const kinds: readonly PartnerKind[] = ['network', 'twin_town', 'partner_town', 'association', 'university', 'school', 'institution', 'label'];
+const countries = ['FR', 'DE', 'GB', 'UA', 'MG', 'AM', 'MM', 'BF', 'IT', 'ES'];
 
 const batch = 1_000;
 
@@ -101,6 +59,11 @@ export async function loadDataset(sequelize: Sequelize, size: DatasetSize, log: 
     return;
   }
   const rng = random(20261128);
+  const madeUp = madeUpTowns(rng);
+  // Text mentions the real places about as often as any one made-up town, a little more.
+  const towns = [...madeUp, ...realTowns, ...realTowns, ...realTowns];
+  const names = new Set<string>();
+  const partnerTowns: string[] = [];
   const objectives = (await Objective.findAll({ attributes: ['id'] })).map((objective) => objective.id);
   const started = Date.now();
 
@@ -108,16 +71,19 @@ export async function loadDataset(sequelize: Sequelize, size: DatasetSize, log: 
   await inBatches(
     size.partners,
     (index) => {
-      const town = rng.pick(words.towns);
-      const name = `${rng.pick(words.partnerPatterns).replace('{town}', town)} ${index + 1}`;
+      const town = rng.next() < 0.02 ? rng.pick(realTowns) : rng.pick(madeUp);
+      let name = rng.pick(partnerPatterns).replace('{town}', town);
+      if (names.has(name)) name = `${name} (${index + 1})`;
+      names.add(name);
+      partnerTowns.push(town);
       return {
         name,
         sortName: foldText(name),
-        kind: rng.pick(words.kinds),
-        country: rng.pick(words.countries),
+        kind: rng.pick(kinds),
+        country: rng.pick(countries),
         city: town,
         website: null,
-        description: rng.pick(words.notes),
+        description: partnerDescription(rng, towns),
         status: 'active' as const,
         ownerUserId: null,
         charterSignedOn: null,
@@ -151,10 +117,10 @@ export async function loadDataset(sequelize: Sequelize, size: DatasetSize, log: 
   await inBatches(
     size.contacts,
     (index) => {
-      const firstName = rng.pick(words.firstNames);
-      const lastName = rng.pick(words.lastNames);
+      const firstName = rng.pick(firstNames);
+      const lastName = rng.pick(lastNames);
       const email = `${foldText(firstName)}.${foldText(lastName)}.${index}@example.org`.replaceAll(' ', '-');
-      const jobTitle = rng.pick(words.jobTitles);
+      const jobTitle = rng.pick(jobTitles);
       contactPartner.push(partnerIds[rng.int(partnerIds.length)]!);
       return {
         firstName,
@@ -162,7 +128,7 @@ export async function loadDataset(sequelize: Sequelize, size: DatasetSize, log: 
         sortName: contactSortName(firstName, lastName),
         searchText: [firstName, lastName, jobTitle, email].map(foldText).join(' | '),
         jobTitle,
-        country: rng.pick(words.countries),
+        country: rng.pick(countries),
         emails: [email],
         phones: [],
         languages: [rng.pick(['fr', 'de', 'en'])],
@@ -190,13 +156,22 @@ export async function loadDataset(sequelize: Sequelize, size: DatasetSize, log: 
   log(`${size.contacts} contacts in ${seconds(contactsStarted)} s`);
 
   const interactionsStarted = Date.now();
-  await loadInteractions({ rng, count: size.interactions, partnerIds, contactIds, contactPartner, objectives, words, inBatches });
+  await loadInteractions({ rng, count: size.interactions, partnerIds, partnerTowns, contactIds, contactPartner, objectives, towns, inBatches });
   log(`${size.interactions} interactions in ${seconds(interactionsStarted)} s`);
 
   const indexStarted = Date.now();
+  // InnoDB builds a FULLTEXT index over a filled table far faster than it maintains one row by row: on
+  // MySQL/MariaDB the two indexes of the migration are dropped while the entries are written.
+  const mysql = sequelize.getDialect() !== 'sqlite';
+  if (mysql) await sequelize.query('ALTER TABLE search_entries DROP INDEX search_entries_text, DROP INDEX search_entries_names');
   const counts = await rebuildSearchIndex();
-  log(`search index rebuilt in ${seconds(indexStarted)} s: ${JSON.stringify(counts)}`);
-  void sequelize;
+  log(`search entries written in ${seconds(indexStarted)} s: ${JSON.stringify(counts)}`);
+  if (mysql) {
+    const fullTextStarted = Date.now();
+    await sequelize.query('ALTER TABLE search_entries ADD FULLTEXT INDEX search_entries_text (names_folded, body_folded)');
+    await sequelize.query('ALTER TABLE search_entries ADD FULLTEXT INDEX search_entries_names (names_folded)');
+    log(`FULLTEXT indexes built in ${seconds(fullTextStarted)} s`);
+  }
 }
 
 function seconds(since: number) {
@@ -210,6 +185,8 @@ export type InteractionLoad = {
   contactIds: number[];
   contactPartner: number[];
   objectives: number[];
-  words: typeof words;
+  /** Each partner's town, by position in partnerIds. */
+  partnerTowns: string[];
+  towns: string[];
   inBatches: typeof inBatches;
 };
