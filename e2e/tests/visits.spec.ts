@@ -87,15 +87,20 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
   await page.getByRole('link', { name: 'Nouvelle visite' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle visite' })).toBeVisible();
 
-  // The end before the start: the server says so next to the field, and what was typed stays.
+  // Days are typed the French way (jj/mm/aaaa); a day that does not exist is refused on the field.
   await page.getByLabel('Titre').fill(visitTitle);
-  await page.getByLabel('Du', { exact: true }).fill('2026-05-14');
-  await page.getByLabel('Au', { exact: true }).fill('2026-05-12');
+  await page.getByLabel('Du', { exact: true }).fill('31/02/2026');
+  await page.getByLabel('Au', { exact: true }).fill('12/05/2026');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Date invalide (jj/mm/aaaa).')).toBeVisible();
+  // The end before the start: the server says so next to the field, and what was typed stays.
+  await page.getByLabel('Du', { exact: true }).fill('14/05/2026');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('La date de fin précède la date de début.')).toBeVisible();
   await expect(page.getByLabel('Titre')).toHaveValue(visitTitle);
-  await page.getByLabel('Du', { exact: true }).fill('2026-05-12');
-  await page.getByLabel('Au', { exact: true }).fill('2026-05-14');
+  await expect(page.getByLabel('Du', { exact: true })).toHaveValue('14/05/2026');
+  await page.getByLabel('Du', { exact: true }).fill('12/05/2026');
+  await page.getByLabel('Au', { exact: true }).fill('14/05/2026');
 
   await page.getByLabel('Lieux').fill('Rathaus Brühl, Schloss Augustusburg');
   await page.getByRole('combobox', { name: 'Partenaires' }).fill('Brühl');
@@ -108,6 +113,7 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
   await page.getByLabel('Nom', { exact: true }).fill('Philippe Laurent');
   await page.getByLabel('Fonction').fill('Maire');
   await page.getByRole('button', { name: 'Ajouter une étape au programme' }).click();
+  await expect(page.getByLabel('Jour', { exact: true })).toHaveValue('12/05/2026');
   await page.getByLabel('Heure').fill('10:00');
   await page.getByLabel('Lieu', { exact: true }).fill('Rathaus');
   await page.getByLabel('Activité').fill('Réception à l’hôtel de ville');

@@ -2,13 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { ProjectCreate, ProjectView } from '@api/projects/projects.schema';
 import { projectKinds, projectStatuses } from '@api/projects/projects.schema';
 import { ApiProblem } from '../core/api-problem';
+import { fromIsoDay, provideFrenchDates, toIsoDay } from '../interactions/french-dates';
 import { objectivesResource } from '../plan/objectives-api';
 import { projectKindLabels, projectStatusLabels } from '../records/labels';
 import { type NamedRef, PartnerChips } from '../records/partner-chips';
@@ -17,6 +19,11 @@ import { ContactChips } from './contact-chips';
 import { ProjectsApi } from './projects-api';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+/** A picked day as the API takes it (YYYY-MM-DD), null when left empty; and back. */
+const isoDayOrNull = (day: Date | null) => (day ? toIsoDay(day) : null);
+const dayOrNull = (day: string | null) => (day ? fromIsoDay(day) : null);
+/** Shown when the typed text is not a day (the datepicker then holds no value and the form does not send). */
+const invalidDay = 'Date invalide (jj/mm/aaaa).';
 
 /** "1 250,50" or "1250.5" as a number of euros; null when empty, NaN when not a number. */
 export function parseEuros(text: string): number | null {
@@ -27,9 +34,29 @@ export function parseEuros(text: string): number | null {
 /** Creates or edits a project: kind, status, dates, budget, partners, contacts, objectives and milestones. */
 @Component({
   selector: 'app-project-form',
-  imports: [ContactChips, MatButton, MatError, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatSelect, PartnerChips, ReactiveFormsModule, RouterLink],
+  imports: [
+    ContactChips,
+    MatButton,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+    MatSuffix,
+    PartnerChips,
+    ReactiveFormsModule,
+    RouterLink,
+  ],
+  providers: [provideFrenchDates()],
   templateUrl: './project-form.html',
   styleUrl: '../partners/partner-form.scss',
+  // Room for jj/mm/aaaa and the calendar toggle.
+  styles: '.row .date { flex: 0 0 11.5rem; }',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProjectForm {
@@ -45,13 +72,14 @@ export class ProjectForm {
   protected readonly statusLabels = projectStatusLabels;
   protected readonly objectives = objectivesResource();
   protected readonly serverError = serverError;
+  protected readonly invalidDay = invalidDay;
 
   protected readonly form = this.fb.group({
     title: ['', [Validators.required, Validators.maxLength(200)]],
     kind: ['cooperation', Validators.required],
     status: ['planned', Validators.required],
-    startsOn: [''],
-    endsOn: [''],
+    startsOn: this.fb.control<Date | null>(null),
+    endsOn: this.fb.control<Date | null>(null),
     budget: ['', Validators.pattern(/^\s*[\d\s\u00a0\u202f]*([.,]\d{1,2})?\s*€?\s*$/)],
     description: [''],
     objectiveIds: this.fb.control<number[]>([]),
@@ -72,8 +100,8 @@ export class ProjectForm {
     });
   }
 
-  protected milestoneRow(title = '', dueOn = '', completedOn = '') {
-    return this.fb.group({ title: [title, [Validators.required, Validators.maxLength(200)]], dueOn: [dueOn], completedOn: [completedOn] });
+  protected milestoneRow(title = '', dueOn: Date | null = null, completedOn: Date | null = null) {
+    return this.fb.group({ title: [title, [Validators.required, Validators.maxLength(200)]], dueOn: this.fb.control<Date | null>(dueOn), completedOn: this.fb.control<Date | null>(completedOn) });
   }
 
   private async load(id: number): Promise<void> {
@@ -84,14 +112,14 @@ export class ProjectForm {
         title: project.title,
         kind: project.kind,
         status: project.status,
-        startsOn: project.startsOn ?? '',
-        endsOn: project.endsOn ?? '',
+        startsOn: dayOrNull(project.startsOn),
+        endsOn: dayOrNull(project.endsOn),
         budget: project.budget === null ? '' : String(project.budget).replace('.', ','),
         description: project.description ?? '',
         objectiveIds: project.objectives.map((objective) => objective.id),
       });
       this.form.controls.milestones.clear();
-      for (const milestone of project.milestones) this.form.controls.milestones.push(this.milestoneRow(milestone.title, milestone.dueOn ?? '', milestone.completedOn ?? ''));
+      for (const milestone of project.milestones) this.form.controls.milestones.push(this.milestoneRow(milestone.title, dayOrNull(milestone.dueOn), dayOrNull(milestone.completedOn)));
       this.partners.set(project.partners);
       this.contacts.set(project.contacts);
     } catch (error: unknown) {
@@ -109,14 +137,14 @@ export class ProjectForm {
       title: value.title.trim(),
       kind: value.kind as ProjectCreate['kind'],
       status: value.status as ProjectCreate['status'],
-      startsOn: orNull(value.startsOn),
-      endsOn: orNull(value.endsOn),
+      startsOn: isoDayOrNull(value.startsOn),
+      endsOn: isoDayOrNull(value.endsOn),
       budget: parseEuros(value.budget),
       description: orNull(value.description),
       partnerIds: this.partners().map((partner) => partner.id),
       contactIds: this.contacts().map((contact) => contact.id),
       objectiveIds: value.objectiveIds,
-      milestones: value.milestones.map((milestone) => ({ title: milestone.title.trim(), dueOn: orNull(milestone.dueOn), completedOn: orNull(milestone.completedOn) })),
+      milestones: value.milestones.map((milestone) => ({ title: milestone.title.trim(), dueOn: isoDayOrNull(milestone.dueOn), completedOn: isoDayOrNull(milestone.completedOn) })),
     };
   }
 

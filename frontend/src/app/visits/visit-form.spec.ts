@@ -54,6 +54,19 @@ describe('VisitForm', () => {
     element.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
   }
 
+  function dateInput(name: string, index = 0) {
+    return element.querySelectorAll<HTMLInputElement>(`input[formcontrolname="${name}"]`)[index]!;
+  }
+
+  /** Types into a date field the way a user does, then leaves it. */
+  function type(name: string, text: string, index = 0) {
+    const input = dateInput(name, index);
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('blur'));
+    fixture.detectChanges();
+  }
+
   it('edits a visit with the version it read, sending its partners, delegation and programme, then opens it', async () => {
     fixture.componentRef.setInput('id', '5');
     fixture.detectChanges();
@@ -61,6 +74,9 @@ describe('VisitForm', () => {
     http.expectOne('/api/v1/visits/5').flush(visit);
     await render();
     expect(element.textContent).toContain('Brühl');
+    expect(dateInput('startsOn').value).toBe('12/05/2026');
+    expect(dateInput('endsOn').value).toBe('14/05/2026');
+    expect(dateInput('day').value).toBe('12/05/2026');
 
     const form = fixture.componentInstance['form'];
     form.controls.places.setValue('Rathaus Brühl ; Schloss Augustusburg');
@@ -70,6 +86,8 @@ describe('VisitForm', () => {
     expect(request.request.body).toEqual(
       jasmine.objectContaining({
         version: 3,
+        startsOn: '2026-05-12',
+        endsOn: '2026-05-14',
         places: ['Rathaus Brühl', 'Schloss Augustusburg'],
         partnerIds: [12],
         objectiveIds: [3],
@@ -88,16 +106,68 @@ describe('VisitForm', () => {
     await render();
     const form = fixture.componentInstance['form'];
     form.controls.title.setValue('Accueil de Royal Leamington Spa');
-    form.controls.startsOn.setValue('2026-06-10');
-    form.controls.endsOn.setValue('2026-06-08');
+    type('startsOn', '10/06/2026');
+    type('endsOn', '08/06/2026');
     submit();
-    http.expectOne({ method: 'POST', url: '/api/v1/visits' }).flush(
+    const request = http.expectOne({ method: 'POST', url: '/api/v1/visits' });
+    expect(request.request.body).toEqual(jasmine.objectContaining({ startsOn: '2026-06-10', endsOn: '2026-06-08' }));
+    request.flush(
       { ...problem(400, 'validation_failed', 'Données invalides'), errors: [{ path: 'endsOn', message: 'La date de fin précède la date de début.' }] },
       { status: 400, statusText: 'Bad Request' },
     );
     await render();
     expect(element.querySelector('mat-error')?.textContent?.trim()).toBe('La date de fin précède la date de début.');
     expect(form.controls.title.value).toBe('Accueil de Royal Leamington Spa');
+    expect(dateInput('endsOn').value).toBe('08/06/2026');
+  });
+
+  it('reads the days typed the French way and sends them as the API writes them, the programme starting on the first day', async () => {
+    fixture.detectChanges();
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
+    await render();
+    const form = fixture.componentInstance['form'];
+    form.controls.title.setValue('Accueil de la délégation de Brühl');
+    type('startsOn', '05/12/2026');
+    type('endsOn', '7/12/2026');
+    expect(dateInput('startsOn').value).toBe('05/12/2026');
+    expect(dateInput('endsOn').value).toBe('07/12/2026');
+    [...element.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent?.includes('Ajouter une étape au programme'))!.click();
+    fixture.detectChanges();
+    await render();
+    expect(dateInput('day').value).toBe('05/12/2026');
+    type('day', '06/12/2026');
+    form.controls.programme.at(0).controls.what.setValue('Visite du lycée Lakanal');
+    submit();
+    const request = http.expectOne({ method: 'POST', url: '/api/v1/visits' });
+    expect(request.request.body).toEqual(
+      jasmine.objectContaining({
+        startsOn: '2026-12-05',
+        endsOn: '2026-12-07',
+        programme: [{ day: '2026-12-06', time: null, place: null, what: 'Visite du lycée Lakanal' }],
+      }),
+    );
+    request.flush({ ...visit, id: 8 });
+    await render();
+    expect(TestBed.inject(Router).navigate).toHaveBeenCalledWith(['/visites', 8]);
+  });
+
+  it('says in French when a typed day is not a date, and sends nothing', async () => {
+    fixture.detectChanges();
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
+    await render();
+    fixture.componentInstance['form'].controls.title.setValue('Accueil de Brühl');
+    type('startsOn', '31/02/2026');
+    type('endsOn', '2026-12-07');
+    submit();
+    await render();
+    http.expectNone({ method: 'POST', url: '/api/v1/visits' });
+    const errors = [...element.querySelectorAll('mat-error')].map((error) => error.textContent?.trim());
+    expect(errors).toEqual([
+      'Date invalide (jj/mm/aaaa).',
+      'Date invalide (jj/mm/aaaa).',
+    ]);
+    expect(dateInput('startsOn').value).toBe('31/02/2026');
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Certains champs sont à compléter ou à corriger.');
   });
 
   it('keeps the user’s changes after a version conflict and saves them on top of the current version', async () => {

@@ -2,13 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { VisitCreate, VisitView } from '@api/visits/visits.schema';
 import { visitDirections } from '@api/visits/visits.schema';
 import { ApiProblem } from '../core/api-problem';
+import { fromIsoDay, provideFrenchDates, toIsoDay } from '../interactions/french-dates';
 import { objectivesResource } from '../plan/objectives-api';
 import { visitDirectionLabels } from '../records/labels';
 import { type NamedRef, PartnerChips } from '../records/partner-chips';
@@ -16,13 +18,36 @@ import { applyServerErrors, serverError } from '../records/server-errors';
 import { VisitsApi } from './visits-api';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+/** A picked day as the API takes it (YYYY-MM-DD); the form does not send while a required day is missing. */
+const isoDay = (day: Date | null) => (day ? toIsoDay(day) : '');
+/** Shown when the typed text is not a day (the datepicker then holds no value and the form does not send). */
+const invalidDay = 'Date invalide (jj/mm/aaaa).';
 
 /** Creates or edits a visit: dates, places, partners, objectives, both delegations, the programme, notes for the mayor. */
 @Component({
   selector: 'app-visit-form',
-  imports: [MatButton, MatError, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatSelect, PartnerChips, ReactiveFormsModule, RouterLink],
+  imports: [
+    MatButton,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+    MatSuffix,
+    PartnerChips,
+    ReactiveFormsModule,
+    RouterLink,
+  ],
+  providers: [provideFrenchDates()],
   templateUrl: './visit-form.html',
   styleUrl: '../partners/partner-form.scss',
+  // Room for jj/mm/aaaa and the calendar toggle.
+  styles: '.row .date { flex: 0 0 11.5rem; }',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VisitForm {
@@ -36,12 +61,13 @@ export class VisitForm {
   protected readonly directionLabels = visitDirectionLabels;
   protected readonly objectives = objectivesResource();
   protected readonly serverError = serverError;
+  protected readonly invalidDay = invalidDay;
 
   protected readonly form = this.fb.group({
     title: ['', [Validators.required, Validators.maxLength(200)]],
     direction: ['outgoing', Validators.required],
-    startsOn: ['', Validators.required],
-    endsOn: ['', Validators.required],
+    startsOn: this.fb.control<Date | null>(null, Validators.required),
+    endsOn: this.fb.control<Date | null>(null, Validators.required),
     places: [''],
     objectiveIds: this.fb.control<number[]>([]),
     notesForMayor: [''],
@@ -66,8 +92,8 @@ export class VisitForm {
     return this.fb.group({ side: [side, Validators.required], name: [name, [Validators.required, Validators.maxLength(200)]], role: [role, Validators.maxLength(200)] });
   }
 
-  protected programmeRow(day = '', time = '', place = '', what = '') {
-    return this.fb.group({ day: [day, Validators.required], time: [time], place: [place, Validators.maxLength(200)], what: [what, [Validators.required, Validators.maxLength(500)]] });
+  protected programmeRow(day: Date | null = null, time = '', place = '', what = '') {
+    return this.fb.group({ day: this.fb.control<Date | null>(day, Validators.required), time: [time], place: [place, Validators.maxLength(200)], what: [what, [Validators.required, Validators.maxLength(500)]] });
   }
 
   private async load(id: number): Promise<void> {
@@ -83,8 +109,8 @@ export class VisitForm {
     this.form.patchValue({
       title: visit.title,
       direction: visit.direction,
-      startsOn: visit.startsOn,
-      endsOn: visit.endsOn,
+      startsOn: fromIsoDay(visit.startsOn),
+      endsOn: fromIsoDay(visit.endsOn),
       places: visit.places.join(', '),
       objectiveIds: visit.objectives.map((objective) => objective.id),
       notesForMayor: visit.notesForMayor ?? '',
@@ -92,7 +118,7 @@ export class VisitForm {
     this.form.controls.delegation.clear();
     for (const member of visit.delegation) this.form.controls.delegation.push(this.memberRow(member.side, member.name, member.role ?? ''));
     this.form.controls.programme.clear();
-    for (const item of visit.programme) this.form.controls.programme.push(this.programmeRow(item.day, item.time ?? '', item.place ?? '', item.what));
+    for (const item of visit.programme) this.form.controls.programme.push(this.programmeRow(fromIsoDay(item.day), item.time ?? '', item.place ?? '', item.what));
     this.partners.set(visit.partners);
   }
 
@@ -101,8 +127,8 @@ export class VisitForm {
   }
 
   protected addProgrammeItem(): void {
-    const last = this.form.controls.programme.controls.at(-1)?.controls.day.value;
-    this.form.controls.programme.push(this.programmeRow(last || this.form.controls.startsOn.value));
+    const day = this.form.controls.programme.controls.at(-1)?.controls.day.value ?? this.form.controls.startsOn.value;
+    this.form.controls.programme.push(this.programmeRow(day ? new Date(day) : null));
   }
 
   protected body(): VisitCreate {
@@ -110,14 +136,14 @@ export class VisitForm {
     return {
       title: value.title.trim(),
       direction: value.direction as VisitCreate['direction'],
-      startsOn: value.startsOn,
-      endsOn: value.endsOn,
+      startsOn: isoDay(value.startsOn),
+      endsOn: isoDay(value.endsOn),
       places: value.places.split(/[,;\n]/).map((place) => place.trim()).filter(Boolean),
       partnerIds: this.partners().map((partner) => partner.id),
       objectiveIds: value.objectiveIds,
       notesForMayor: orNull(value.notesForMayor),
       delegation: value.delegation.map((member) => ({ side: member.side as 'town' | 'partner', name: member.name.trim(), role: orNull(member.role) })),
-      programme: value.programme.map((item) => ({ day: item.day, time: orNull(item.time), place: orNull(item.place), what: item.what.trim() })),
+      programme: value.programme.map((item) => ({ day: isoDay(item.day), time: orNull(item.time), place: orNull(item.place), what: item.what.trim() })),
     };
   }
 
