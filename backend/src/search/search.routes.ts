@@ -1,5 +1,6 @@
 import type { Api } from '../http/api';
 import { SearchQuery, SearchResult } from './search.schema';
+import { searchGate } from './search-gate';
 import { search } from './search.service';
 
 export function searchRoutes(api: Api) {
@@ -13,6 +14,16 @@ export function searchRoutes(api: Api) {
     access: 'authenticated',
     query: SearchQuery,
     response: SearchResult,
-    handler: ({ user, query }) => search(user, query),
+    handler: async ({ user, query, req, res }) => {
+      // The toolbar drops its request at every key typed: a search nobody waits for any more is not run.
+      const abandoned = new AbortController();
+      res.on('close', () => abandoned.abort(new Error('the client closed the request')));
+      try {
+        return await searchGate.run(abandoned.signal, () => search(user, query));
+      } catch (error) {
+        if (abandoned.signal.aborted && req.socket.destroyed) return undefined;
+        throw error;
+      }
+    },
   });
 }
