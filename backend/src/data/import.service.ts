@@ -12,7 +12,7 @@ import { PartnerCreate, PartnerUpdate, type PartnerCreateData } from '../partner
 import { reindexMany } from '../search/search-index';
 import type { ColumnMapping, ImportAnalysis, ImportCounts, ImportForm, ImportKind, ImportPlan, ImportRowPlan } from './data.schema';
 import { countryFrom, isoDateFrom, kindFrom, legalBasisFrom, statusFrom } from './labels';
-import { insertRows } from '../db/bulk-insert';
+import { insertRows, withPreparedInserts } from '../db/bulk-insert';
 import type { Table } from './tabular-file';
 
 type Actor = { id: number };
@@ -163,8 +163,12 @@ async function planPartners(table: Table, mapping: ColumnMapping, transaction?: 
       if (status) input['status'] = status;
       else reasons.push(`Statut : « ${statusText} » inconnu (En projet, Actif, En sommeil, Ancien).`);
     }
-    for (const key of ['city', 'website', 'description', 'publicEmail', 'publicPhone']) if (cell(key)) input[key] = cell(key);
-    if (cell('tags')) input['tags'] = listOf(cell('tags'));
+    for (const key of ['city', 'website', 'description', 'publicEmail', 'publicPhone']) {
+      const value = cell(key);
+      if (value) input[key] = value;
+    }
+    const tagsText = cell('tags');
+    if (tagsText) input['tags'] = listOf(tagsText);
 
     const plan: ImportRowPlan = { line, action: 'refuse', label: name || '(sans nom)', targetId: null, reasons };
     work.plans.push(plan);
@@ -218,78 +222,111 @@ function partnerSnapshot(data: PartnerCreateData) {
 
 const chunkSize = 500;
 
+const partnerColumns = ['name', 'sort_name', 'search_text', 'local_names', 'kind', 'country', 'city', 'website', 'description', 'status', 'public_email', 'public_phone', 'is_example', 'version', 'created_at', 'updated_at'];
+const auditColumns = ['occurred_at', 'actor_user_id', 'action', 'entity_type', 'entity_id', 'before', 'after'];
+
+/**
+ * Writes the new partners 500 at a time: the partners (their ids come back), then their tags, their
+ * audit events and their search entries. The database and this process work side by side: while the
+ * database writes a chunk's tags, audit events and search entries, the next chunk's rows are made ready
+ * here, and while it writes that chunk's partners, their audit events and search documents are. Every
+ * statement still runs in the import's transaction, one chunk at a time, and all have completed (or
+ * failed) before this returns, so the transaction never commits or rolls back with a write in flight.
+ */
+async function writeNewPartners(creates: PartnerWork['creates'], actor: Actor, transaction: Transaction, progress: (done: number) => void) {
+  const foldedCities = new Map<string, string>();
+  const foldedCity = (city: string) => {
+    let folded = foldedCities.get(city);
+    if (folded === undefined) {
+      folded = foldText(city);
+      if (foldedCities.size < 10_000) foldedCities.set(city, folded);
+    }
+    return folded;
+  };
+  // SQLite: the INSERTs of every chunk (these and the search entries') are prepared once.
+  return withPreparedInserts(transaction, async () => {
+    let done = 0;
+    let writing: Promise<PromiseSettledResult<unknown>[]> | null = null;
+    let writingCount = 0;
+    const settle = async () => {
+      if (!writing) return;
+      const results = await writing;
+      writing = null;
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      done += writingCount;
+      progress(done);
+    };
+    try {
+      for (let start = 0; start < creates.length; start += chunkSize) {
+        const chunk = creates.slice(start, start + chunkSize);
+        const now = new Date();
+        const partners = chunk.map(({ data }) => ({
+          name: data.name,
+          localNames: {},
+          kind: data.kind,
+          country: data.country ?? null,
+          city: data.city ?? null,
+          website: data.website ?? null,
+          description: data.description ?? null,
+          status: data.status ?? 'active',
+          publicEmail: data.publicEmail ?? null,
+          publicPhone: data.publicPhone ?? null,
+          publicActivities: null,
+          publicNeeds: null,
+          id: 0, // not known before the INSERT: see the documents below
+        }));
+        // Plain multi-row INSERTs: the model's hooks do not run, so the folded columns are computed here
+        // as the hooks would.
+        const rows = partners.map((partner, index) => [
+          partner.name,
+          chunk[index]!.folded,
+          // partnerSearchText of a partner without local names, from the name folded once.
+          [chunk[index]!.folded, partner.city ? foldedCity(partner.city) : ''].filter(Boolean).join(' | ').slice(0, 2000),
+          '{}',
+          partner.kind,
+          partner.country,
+          partner.city,
+          partner.website,
+          partner.description,
+          partner.status,
+          partner.publicEmail,
+          partner.publicPhone,
+          false,
+          0,
+          now,
+          now,
+        ]);
+        // The previous chunk is written (and counted) before this one starts: a failure stops at a chunk's edge.
+        await settle();
+        const inserting = insertRows('partners', partnerColumns, rows, transaction);
+        inserting.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+        // Made ready while the database writes the partners.
+        const tagLists = chunk.map(({ data }) => uniqueTags(data.tags ?? []));
+        const snapshots = chunk.map(({ data }, index) => JSON.stringify({ ...partnerSnapshot(data), tags: tagLists[index] }));
+        const documents = partners.map((partner, index) => partnerDocument(partner, tagLists[index]!));
+        const ids = await inserting;
+        // The documents were built before the ids were known: the partner's id is both the record and the partner.
+        for (const [index, document] of documents.entries()) document.recordId = document.partnerId = ids[index]!;
+        writing = Promise.allSettled([
+          insertRows('partner_tags', ['partner_id', 'tag'], tagLists.flatMap((tags, index) => tags.map((tag): [number, string] => [ids[index]!, tag])), transaction),
+          insertRows('audit_events', auditColumns, snapshots.map((after, index) => [now, actor.id, 'create', 'partner', ids[index]!, null, after]), transaction),
+          reindexMany(transaction, 'partner', ids, documents),
+        ]);
+        writingCount = chunk.length;
+      }
+      await settle();
+    } catch (error) {
+      // Nothing may still be running in the transaction when it rolls back.
+      await writing;
+      throw error;
+    }
+    return done;
+  });
+}
+
 async function writePartners(work: PartnerWork, actor: Actor, transaction: Transaction, progress: (done: number) => void) {
-  let done = 0;
-  for (let start = 0; start < work.creates.length; start += chunkSize) {
-    const chunk = work.creates.slice(start, start + chunkSize);
-    const now = new Date();
-    const partners = chunk.map(({ data }) => ({
-      name: data.name,
-      localNames: {},
-      kind: data.kind,
-      country: data.country ?? null,
-      city: data.city ?? null,
-      website: data.website ?? null,
-      description: data.description ?? null,
-      status: data.status ?? 'active',
-      publicEmail: data.publicEmail ?? null,
-      publicPhone: data.publicPhone ?? null,
-      publicActivities: null,
-      publicNeeds: null,
-      id: 0,
-    }));
-    // Plain multi-row INSERTs with bound values: the model's hooks do not run, so the folded
-    // columns are computed here as the hooks would.
-    const ids = await insertRows(
-      'partners',
-      ['name', 'sort_name', 'search_text', 'local_names', 'kind', 'country', 'city', 'website', 'description', 'status', 'public_email', 'public_phone', 'is_example', 'version', 'created_at', 'updated_at'],
-      partners.map((partner, index) => [
-        partner.name,
-        chunk[index]!.folded,
-        // partnerSearchText of a partner without local names, from the name folded once.
-        [chunk[index]!.folded, partner.city ? foldText(partner.city) : ''].filter(Boolean).join(' | ').slice(0, 2000),
-        '{}',
-        partner.kind,
-        partner.country,
-        partner.city,
-        partner.website,
-        partner.description,
-        partner.status,
-        partner.publicEmail,
-        partner.publicPhone,
-        false,
-        0,
-        now,
-        now,
-      ]),
-      transaction,
-    );
-    partners.forEach((partner, index) => (partner.id = ids[index]!));
-    const tags = partners.flatMap((partner, index) => uniqueTags(chunk[index]!.data.tags ?? []).map((tag): [number, string] => [partner.id, tag]));
-    await insertRows('partner_tags', ['partner_id', 'tag'], tags, transaction);
-    await insertRows(
-      'audit_events',
-      ['occurred_at', 'actor_user_id', 'action', 'entity_type', 'entity_id', 'before', 'after'],
-      partners.map((partner, index) => [
-        now,
-        actor.id,
-        'create',
-        'partner',
-        partner.id,
-        null,
-        JSON.stringify({ ...partnerSnapshot(chunk[index]!.data), tags: uniqueTags(chunk[index]!.data.tags ?? []) }),
-      ]),
-      transaction,
-    );
-    await reindexMany(
-      transaction,
-      'partner',
-      partners.map((partner) => partner.id),
-      partners.map((partner, index) => partnerDocument(partner, uniqueTags(chunk[index]!.data.tags ?? []))),
-    );
-    done += chunk.length;
-    progress(done);
-  }
+  let done = await writeNewPartners(work.creates, actor, transaction, progress);
   const updated: number[] = [];
   for (const { id, data } of work.updates) {
     const partner = await Partner.findByPk(id, { transaction });
