@@ -83,10 +83,10 @@ function partnerSection(doc: PDFKit.PDFDocument, partner: PartnerBrief, first: b
 }
 
 /** The briefing pack as a printable PDF in French: the visit, then one section per partner. */
-export function briefingPdf(pack: BriefingPack): Promise<Buffer> {
+export async function briefingPdf(pack: BriefingPack): Promise<Buffer> {
   const visit = pack.visit;
   const title = visit ? `Dossier de visite — ${visit.title}` : `Dossier partenaire — ${pack.partners[0]?.name ?? ''}`;
-  const doc = createPdf(title);
+  const doc = await createPdf(title);
   doc.font('bold').fontSize(9).fillColor(colours.muted).text('VILLE DE SCEAUX — RELATIONS INTERNATIONALES');
   doc.moveDown(0.3).font('bold').fontSize(20).fillColor(colours.ink).text(visit ? visit.title : `Dossier : ${pack.partners[0]?.name ?? ''}`);
   paragraph(doc, `Dossier préparé le ${timestamp.format(pack.generatedAt)} à partir des fiches de Passerelles.`, { muted: true, size: 9 });

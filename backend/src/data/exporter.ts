@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { Order, WhereOptions } from 'sequelize';
 import { keysetPage, type SortKey } from '../http/keyset';
 
@@ -99,6 +98,8 @@ export async function sendExport<Row>(req: Request, res: Response, source: Expor
     csv.end();
   } else {
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    // Loaded on the first spreadsheet asked for: exceljs weighs 27 MB that most processes never need.
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(source.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = source.columns.map((column) => ({ header: column.header, width: column.width ?? 20 }));

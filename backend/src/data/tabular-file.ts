@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { problems } from '../http/problem';
 
@@ -92,7 +92,9 @@ async function readXlsx(file: Buffer): Promise<Table> {
   const rows: { line: number; cells: string[] }[] = [];
   let headers: string[] | null = null;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), {
+    // Loaded on the first spreadsheet read (27 MB that most processes never need).
+    const { default: excel } = await import('exceljs');
+    const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(file), {
       sharedStrings: 'cache',
       worksheets: 'emit',
       hyperlinks: 'ignore',

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 
 /**
  * DejaVu Sans (Debian's fonts-dejavu-core) covers Cyrillic and German local names; without it the
@@ -14,7 +13,9 @@ export type Pdf = PDFKit.PDFDocument;
 export const colours = { ink: '#1f2933', muted: '#52606d', accent: '#1d4f91', rule: '#cbd2d9', bar: '#2f6fb5', barAlt: '#e08a1e', interactions: '#2e8b57' };
 
 /** An A4 document in French with the body and bold fonts registered as 'body' and 'bold'. */
-export function createPdf(title: string): Pdf {
+export async function createPdf(title: string): Promise<Pdf> {
+  // Loaded with the first PDF asked for: pdfkit weighs 22 MB that most processes never need.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 56, right: 56 }, lang: 'fr-FR', bufferPages: true, info: { Title: title, Author: 'Ville de Sceaux — Passerelles' } });
   doc.registerFont('body', hasDejaVu ? dejaVu.regular : 'Helvetica');
   doc.registerFont('bold', hasDejaVu ? dejaVu.bold : 'Helvetica-Bold');

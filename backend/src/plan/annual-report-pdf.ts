@@ -134,9 +134,9 @@ const isoDay = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: p
 const timestamp = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: process.env['TIME_ZONE'] ?? 'Europe/Paris' });
 
 /** The annual report for the council: totals, two charts, then what was done per objective. */
-export function annualReportPdf(report: AnnualReport): Promise<Buffer> {
+export async function annualReportPdf(report: AnnualReport): Promise<Buffer> {
   const title = `Rapport annuel ${report.year} — plan d’action international`;
-  const doc = createPdf(title);
+  const doc = await createPdf(title);
   doc.font('bold').fontSize(9).fillColor(colours.muted).text('VILLE DE SCEAUX — RELATIONS INTERNATIONALES');
   doc.moveDown(0.3).font('bold').fontSize(20).fillColor(colours.ink).text(`Rapport annuel ${report.year}`);
   paragraph(doc, `Mise en œuvre du plan d’action international approuvé par le conseil municipal du 27 septembre 2023. Établi le ${timestamp.format(report.generatedAt)} à partir des fiches de Passerelles.`, { muted: true });
