@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from '../helpers/pages';
+import { frenchDay } from '../helpers/town-days';
 import { createAccount } from '../helpers/users';
 
 const run = Date.now().toString(36);
@@ -10,13 +11,6 @@ test.beforeAll(() => {
   createAccount(officer);
   createAccount(colleague);
 });
-
-/** A day from today, as the datepicker shows it (dd/MM/yyyy). */
-function frenchDay(offset: number) {
-  const date = new Date();
-  date.setDate(date.getDate() + offset);
-  return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
-}
 
 async function api(page: Page, method: 'get' | 'post', url: string, data?: unknown) {
   const token = (await page.context().cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? '';

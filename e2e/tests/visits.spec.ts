@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
 import { apiCall } from '../helpers/api';
 import { expectAccessible, signIn } from '../helpers/pages';
+import { isoDay, townYear } from '../helpers/town-days';
 import { createAccount } from '../helpers/users';
 
 const run = Date.now().toString(36);
@@ -11,13 +12,6 @@ const anna = { firstName: 'Anna', lastName: `Schmidt ${run}`, email: `anna.schmi
 const visitTitle = `Déplacement du maire à Brühl ${run}`;
 const projectTitle = `Échange scolaire avec Brühl ${run}`;
 const milestoneTitle = `Réserver le car ${run}`;
-
-/** A date some days from today, as the API writes it. */
-function inDays(days: number) {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
 
 async function pdfText(path: string) {
   const parser = new PDFParse({ data: new Uint8Array(readFileSync(path)) });
@@ -76,7 +70,7 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
     kind: 'exchange',
     status: 'running',
     partnerIds: [bruehl.id],
-    milestones: [{ title: milestoneTitle, dueOn: inDays(10) }],
+    milestones: [{ title: milestoneTitle, dueOn: isoDay(10) }],
   });
   await page.context().clearCookies();
 
@@ -148,7 +142,7 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
 
 test('the annual report renders for the current year with its charts, and its PDF speaks French', async ({ page }) => {
   test.setTimeout(120_000);
-  const year = new Date().getFullYear();
+  const year = townYear();
   await signedInAs(page, cabinet);
   // The home page lists the project steps due soon.
   const steps = page.getByRole('region', { name: 'Étapes de projets à venir' });
