@@ -1,3 +1,4 @@
+import { kindLabels, legalBasisLabels, statusLabels } from '../common/labels';
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import fr from 'i18n-iso-countries/langs/fr.json';
@@ -8,45 +9,8 @@ import type { PartnerKind, PartnerStatus } from '../partners/partners.schema';
 countries.registerLocale(fr);
 countries.registerLocale(en);
 
-/** The words of the interface (frontend/src/app/records/labels.ts), for the files people open in a spreadsheet. */
-export const kindLabels: Record<PartnerKind, string> = {
-  network: 'Réseau',
-  twin_town: 'Ville jumelle',
-  partner_town: 'Ville partenaire',
-  university: 'Université',
-  school: 'Établissement scolaire',
-  association: 'Association',
-  institution: 'Institution',
-  programme: 'Programme',
-  label: 'Label',
-  other: 'Autre',
-};
-
-export const statusLabels: Record<PartnerStatus, string> = {
-  prospect: 'En projet',
-  active: 'Actif',
-  dormant: 'En sommeil',
-  former: 'Ancien',
-};
-
-export const legalBasisLabels: Record<LegalBasis, string> = {
-  public_task: 'Mission de service public',
-  legitimate_interest: 'Intérêt légitime',
-  consent: 'Consentement',
-};
-
-export const interactionTypeLabels: Record<string, string> = {
-  meeting: 'Réunion',
-  call: 'Appel',
-  email: 'E-mail',
-  visit: 'Visite',
-  event: 'Événement',
-  video_call: 'Visioconférence',
-  letter: 'Courrier',
-  other: 'Autre',
-};
-
-export const followUpStatusLabels: Record<string, string> = { open: 'À faire', done: 'Fait', cancelled: 'Annulé' };
+/** The words of the interface, for the files people open in a spreadsheet. */
+export { followUpStatusLabels, interactionTypeLabels, kindLabels, legalBasisLabels, statusLabels } from '../common/labels';
 
 /** "28/11/2026 14:30" in the town's time zone, the way a date and time read in French. */
 export function frenchDateTime(date: Date | null, timeZone = 'Europe/Paris'): string {

@@ -1,18 +1,9 @@
 import { Op, type Transaction } from 'sequelize';
+import { interactionTypeLabels } from '../common/labels';
 import type { SearchSource } from '../search/search-index';
 import { Interaction } from './interaction.model';
 import { interactionItems } from './interactions.service';
 
-const typeNames: Record<string, string> = {
-  meeting: 'Réunion',
-  call: 'Appel',
-  email: 'E-mail',
-  visit: 'Visite',
-  event: 'Événement',
-  video_call: 'Visioconférence',
-  letter: 'Courrier',
-  other: 'Autre',
-};
 
 /** Interactions are found by subject first, then notes, place, partners, contacts and people of the town. */
 export const interactionSearchSource: SearchSource = {
@@ -24,7 +15,7 @@ export const interactionSearchSource: SearchSource = {
       const main = item.partners[0];
       return {
         recordId: item.id,
-        title: `${typeNames[item.type] ?? item.type} — ${item.subject}`,
+        title: `${interactionTypeLabels[item.type] ?? item.type} — ${item.subject}`,
         names: [item.subject],
         body: [
           item.partners.map((partner) => partner.name).join(', '),

@@ -1,15 +1,7 @@
+import { interactionTypeLabels } from '@api/common/labels';
 import type { InteractionType } from '@api/interactions/interactions.schema';
 
-export const interactionTypeLabels: Record<InteractionType, string> = {
-  meeting: 'Réunion',
-  call: 'Appel',
-  email: 'E-mail',
-  visit: 'Visite',
-  event: 'Événement',
-  video_call: 'Visioconférence',
-  letter: 'Courrier',
-  other: 'Autre',
-};
+export { followUpStatusLabels, interactionTypeLabels } from '@api/common/labels';
 
 /**
  * The types in the order of the lists. Taken from the labels (typed against the API) rather than
@@ -21,4 +13,3 @@ export function interactionTypeLabel(type: string): string {
   return (interactionTypeLabels as Record<string, string>)[type] ?? type;
 }
 
-export const followUpStatusLabels: Record<string, string> = { open: 'À faire', done: 'Fait', cancelled: 'Annulé' };

@@ -1,35 +1,12 @@
+import { kindLabels, statusLabels } from '@api/common/labels';
 import type { LegalBasis } from '@api/contacts/contacts.schema';
 import type { PartnerKind, PartnerStatus } from '@api/partners/partners.schema';
 import type { RelationshipType } from '@api/relationships/relationships.schema';
 import type { ProjectKind, ProjectStatus } from '@api/projects/projects.schema';
 import type { VisitDirection } from '@api/visits/visits.schema';
 
-/** The domain's words as the interface says them (see docs/glossary.md). */
-export const kindLabels: Record<PartnerKind, string> = {
-  network: 'Réseau',
-  twin_town: 'Ville jumelle',
-  partner_town: 'Ville partenaire',
-  university: 'Université',
-  school: 'Établissement scolaire',
-  association: 'Association',
-  institution: 'Institution',
-  programme: 'Programme',
-  label: 'Label',
-  other: 'Autre',
-};
-
-export const statusLabels: Record<PartnerStatus, string> = {
-  prospect: 'En projet',
-  active: 'Actif',
-  dormant: 'En sommeil',
-  former: 'Ancien',
-};
-
-export const legalBasisLabels: Record<LegalBasis, string> = {
-  public_task: 'Mission de service public',
-  legitimate_interest: 'Intérêt légitime',
-  consent: 'Consentement',
-};
+/** The domain's words as the interface says them (see docs/glossary.md), shared with the exports and PDFs. */
+export { kindLabels, legalBasisLabels, statusLabels } from '@api/common/labels';
 
 /** How a link reads from each end: "Brühl — jumelée avec — Ville de Sceaux", "EUGLOH — a pour membre — Lund University". */
 export const relationshipWording: Record<RelationshipType, { fromSource: string; fromTarget: string }> = {
