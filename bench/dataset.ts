@@ -161,11 +161,11 @@ export async function loadDataset(sequelize: Sequelize, size: DatasetSize, log: 
 
   const indexStarted = Date.now();
   // InnoDB builds a FULLTEXT index over a filled table far faster than it maintains one row by row: on
-  // MySQL/MariaDB the two indexes of the migration are dropped while the entries are written, then built
-  // again as the migration builds them (no stopword list). ALGORITHM=COPY: re-added in place, on a table
-  // that had FULLTEXT indexes before, MariaDB 10.11 built indexes that found nothing.
+  // MySQL/MariaDB the index of the migrations is dropped while the entries are written, then built again
+  // as the migration builds it (no stopword list). ALGORITHM=COPY: re-added in place, on a table that had
+  // FULLTEXT indexes before, MariaDB 10.11 built indexes that found nothing.
   const mysql = sequelize.getDialect() !== 'sqlite';
-  if (mysql) await sequelize.query('ALTER TABLE search_entries DROP INDEX search_entries_text, DROP INDEX search_entries_names');
+  if (mysql) await sequelize.query('ALTER TABLE search_entries DROP INDEX search_entries_text');
   const counts = await rebuildSearchIndex();
   log(`search entries written in ${seconds(indexStarted)} s: ${JSON.stringify(counts)}`);
   if (mysql) {
@@ -174,12 +174,12 @@ export async function loadDataset(sequelize: Sequelize, size: DatasetSize, log: 
     await sequelize.transaction(async (transaction) => {
       await sequelize.query(`SET SESSION innodb_ft_user_stopword_table = CONCAT(DATABASE(), '/search_no_stopwords')`, { transaction });
       await sequelize.query(
-        'ALTER TABLE search_entries ADD FULLTEXT INDEX search_entries_text (names_folded, body_folded), ADD FULLTEXT INDEX search_entries_names (names_folded), ALGORITHM=COPY',
+        'ALTER TABLE search_entries ADD FULLTEXT INDEX search_entries_text (names_folded, body_folded), ALGORITHM=COPY',
         { transaction },
       );
       await sequelize.query('SET SESSION innodb_ft_user_stopword_table = NULL', { transaction });
     });
-    log(`FULLTEXT indexes built in ${seconds(fullTextStarted)} s`);
+    log(`FULLTEXT index built in ${seconds(fullTextStarted)} s`);
   }
 }
 

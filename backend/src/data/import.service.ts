@@ -9,7 +9,7 @@ import { problems } from '../http/problem';
 import { Partner, PartnerTag } from '../partners/partner.model';
 import { partnerDocument } from '../partners/partner.search';
 import { PartnerCreate, PartnerUpdate, type PartnerCreateData } from '../partners/partners.schema';
-import { reindexMany } from '../search/search-index';
+import { indexCreated, reindexMany } from '../search/search-index';
 import type { ColumnMapping, ImportAnalysis, ImportCounts, ImportForm, ImportKind, ImportPlan, ImportRowPlan } from './data.schema';
 import { countryFrom, isoDateFrom, kindFrom, legalBasisFrom, statusFrom } from './labels';
 import { insertRows, withPreparedInserts } from '../db/bulk-insert';
@@ -311,7 +311,7 @@ async function writeNewPartners(creates: PartnerWork['creates'], actor: Actor, t
         writing = Promise.allSettled([
           insertRows('partner_tags', ['partner_id', 'tag'], tagLists.flatMap((tags, index) => tags.map((tag): [number, string] => [ids[index]!, tag])), transaction),
           insertRows('audit_events', auditColumns, snapshots.map((after, index) => [now, actor.id, 'create', 'partner', ids[index]!, null, after]), transaction),
-          reindexMany(transaction, 'partner', ids, documents),
+          indexCreated(transaction, 'partner', documents),
         ]);
         writingCount = chunk.length;
       }

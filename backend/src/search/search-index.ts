@@ -69,29 +69,39 @@ export async function reindex(transaction: Transaction | null, kind: SearchKind,
 }
 
 /**
- * `reindex` for many records at once (imports, erasures): their entries are deleted and written again
- * in multi-row statements, 500 records at a time, in the caller's transaction. `known`, when given,
- * holds the documents of `ids` in the same order.
+ * `reindex` for many records at once (erasures, the updates of an import): their entries are deleted and
+ * written again in multi-row statements, 500 records at a time, in the caller's transaction.
  */
-export async function reindexMany(transaction: Transaction | null, kind: SearchKind, ids: number[], known?: SearchDocument[]) {
+export async function reindexMany(transaction: Transaction | null, kind: SearchKind, ids: number[]) {
   for (let start = 0; start < ids.length; start += 500) {
     const chunk = ids.slice(start, start + 500);
-    // Documents the caller built from the rows it has just written spare reading them back.
-    const documents = known ? known.slice(start, start + 500) : await searchSources[kind].documents(chunk, transaction);
+    const documents = await searchSources[kind].documents(chunk, transaction);
     await SearchEntry.destroy({ where: { kind, recordId: chunk }, transaction });
-    if (documents.length === 0) continue;
-    const entries = documents.map((document) => toEntry(kind, document));
-    if (!transaction) {
-      await SearchEntry.bulkCreate(entries, { transaction });
-      continue;
-    }
-    await insertRows(
-      'search_entries',
-      ['kind', 'record_id', 'title', 'body', 'names_folded', 'body_folded', 'partner_id', 'partner_kind', 'country', 'occurred_at'],
-      entries.map((entry) => [entry.kind, entry.recordId, entry.title, entry.body, entry.namesFolded, entry.bodyFolded, entry.partnerId, entry.partnerKind, entry.country, entry.occurredAt]),
-      transaction,
-    );
+    await writeEntries(transaction, kind, documents);
   }
+}
+
+/**
+ * Indexes records the caller has just created, in its transaction, from the documents it built from the
+ * rows in hand: nothing to read back, no entry to replace.
+ */
+export async function indexCreated(transaction: Transaction, kind: SearchKind, documents: SearchDocument[]) {
+  for (let start = 0; start < documents.length; start += 500) await writeEntries(transaction, kind, documents.slice(start, start + 500));
+}
+
+async function writeEntries(transaction: Transaction | null, kind: SearchKind, documents: SearchDocument[]) {
+  if (documents.length === 0) return;
+  const entries = documents.map((document) => toEntry(kind, document));
+  if (!transaction) {
+    await SearchEntry.bulkCreate(entries);
+    return;
+  }
+  await insertRows(
+    'search_entries',
+    ['kind', 'record_id', 'title', 'body', 'names_folded', 'body_folded', 'partner_id', 'partner_kind', 'country', 'occurred_at'],
+    entries.map((entry) => [entry.kind, entry.recordId, entry.title, entry.body, entry.namesFolded, entry.bodyFolded, entry.partnerId, entry.partnerKind, entry.country, entry.occurredAt]),
+    transaction,
+  );
 }
 
 /** Rebuilds the index of every kind (or some) from the tables, in batches; returns the entries per kind. */
