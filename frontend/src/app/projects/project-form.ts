@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -6,15 +6,16 @@ import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { ProjectCreate, ProjectView } from '@api/projects/projects.schema';
 import { projectKinds, projectStatuses } from '@api/projects/projects.schema';
-import { ApiProblem } from '../core/api-problem';
 import { fromIsoDay, provideFrenchDates, toIsoDay } from '../interactions/french-dates';
 import { objectivesResource } from '../plan/objectives-api';
+import { editWithVersion } from '../records/edit-with-version';
 import { projectKindLabels, projectStatusLabels } from '../records/labels';
 import { type NamedRef, PartnerChips } from '../records/partner-chips';
-import { applyServerErrors, serverError } from '../records/server-errors';
+import { RecordFormFrame } from '../records/record-form-frame';
+import { serverError } from '../records/server-errors';
 import { ContactChips } from './contact-chips';
 import { ProjectsApi } from './projects-api';
 
@@ -50,6 +51,7 @@ export function parseEuros(text: string): number | null {
     MatSuffix,
     PartnerChips,
     ReactiveFormsModule,
+    RecordFormFrame,
     RouterLink,
   ],
   providers: [provideFrenchDates()],
@@ -60,12 +62,9 @@ export function parseEuros(text: string): number | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProjectForm {
-  private readonly api = inject(ProjectsApi);
-  private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
 
   readonly id = input<string>();
-  protected readonly editing = computed(() => this.id() !== undefined);
   protected readonly kinds = projectKinds;
   protected readonly statuses = projectStatuses;
   protected readonly kindLabels = projectKindLabels;
@@ -87,44 +86,39 @@ export class ProjectForm {
   });
   protected readonly partners = signal<NamedRef[]>([]);
   protected readonly contacts = signal<NamedRef[]>([]);
-  protected readonly base = signal<ProjectView | null>(null);
-  protected readonly loadError = signal<string | null>(null);
-  protected readonly pending = signal(false);
-  protected readonly formErrors = signal<string[]>([]);
-  protected readonly conflict = signal<string | null>(null);
-
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      if (id !== undefined) void this.load(Number(id));
-    });
-  }
+  protected readonly edit = editWithVersion({
+    id: this.id,
+    form: this.form,
+    api: inject(ProjectsApi),
+    fill: (project: ProjectView) => this.fill(project),
+    body: () => this.body(),
+    opened: (id) => ['/projets', id],
+    words: {
+      notFound: 'Ce projet n’existe pas.',
+      notLoaded: 'Le projet n’a pas pu être chargé.',
+      conflict: 'Ce projet a été modifié entre-temps par quelqu’un d’autre. Vos saisies sont conservées : relisez-les puis enregistrez de nouveau pour les appliquer à la version actuelle.',
+    },
+  });
 
   protected milestoneRow(title = '', dueOn: Date | null = null, completedOn: Date | null = null) {
     return this.fb.group({ title: [title, [Validators.required, Validators.maxLength(200)]], dueOn: this.fb.control<Date | null>(dueOn), completedOn: this.fb.control<Date | null>(completedOn) });
   }
 
-  private async load(id: number): Promise<void> {
-    try {
-      const project = await this.api.get(id);
-      this.base.set(project);
-      this.form.patchValue({
-        title: project.title,
-        kind: project.kind,
-        status: project.status,
-        startsOn: dayOrNull(project.startsOn),
-        endsOn: dayOrNull(project.endsOn),
-        budget: project.budget === null ? '' : String(project.budget).replace('.', ','),
-        description: project.description ?? '',
-        objectiveIds: project.objectives.map((objective) => objective.id),
-      });
-      this.form.controls.milestones.clear();
-      for (const milestone of project.milestones) this.form.controls.milestones.push(this.milestoneRow(milestone.title, dayOrNull(milestone.dueOn), dayOrNull(milestone.completedOn)));
-      this.partners.set(project.partners);
-      this.contacts.set(project.contacts);
-    } catch (error: unknown) {
-      this.loadError.set(ApiProblem.from(error).status === 404 ? 'Ce projet n’existe pas.' : 'Le projet n’a pas pu être chargé.');
-    }
+  private fill(project: ProjectView): void {
+    this.form.patchValue({
+      title: project.title,
+      kind: project.kind,
+      status: project.status,
+      startsOn: dayOrNull(project.startsOn),
+      endsOn: dayOrNull(project.endsOn),
+      budget: project.budget === null ? '' : String(project.budget).replace('.', ','),
+      description: project.description ?? '',
+      objectiveIds: project.objectives.map((objective) => objective.id),
+    });
+    this.form.controls.milestones.clear();
+    for (const milestone of project.milestones) this.form.controls.milestones.push(this.milestoneRow(milestone.title, dayOrNull(milestone.dueOn), dayOrNull(milestone.completedOn)));
+    this.partners.set(project.partners);
+    this.contacts.set(project.contacts);
   }
 
   protected addMilestone(): void {
@@ -146,32 +140,5 @@ export class ProjectForm {
       objectiveIds: value.objectiveIds,
       milestones: value.milestones.map((milestone) => ({ title: milestone.title.trim(), dueOn: isoDayOrNull(milestone.dueOn), completedOn: isoDayOrNull(milestone.completedOn) })),
     };
-  }
-
-  protected async save(): Promise<void> {
-    this.formErrors.set([]);
-    this.conflict.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.formErrors.set(['Certains champs sont à compléter ou à corriger.']);
-      return;
-    }
-    this.pending.set(true);
-    try {
-      const base = this.base();
-      const saved = base ? await this.api.update(base.id, { ...this.body(), version: base.version }) : await this.api.create(this.body());
-      await this.router.navigate(['/projets', saved.id]);
-    } catch (error: unknown) {
-      const problem = ApiProblem.from(error);
-      if (problem.code === 'version_conflict' && problem.body['current']) {
-        this.base.set(problem.body['current'] as ProjectView);
-        this.conflict.set('Ce projet a été modifié entre-temps par quelqu’un d’autre. Vos saisies sont conservées : relisez-les puis enregistrez de nouveau pour les appliquer à la version actuelle.');
-      } else {
-        const unmatched = applyServerErrors(this.form, problem);
-        this.formErrors.set(unmatched.length || problem.errors.length ? unmatched : [problem.detail ?? problem.title]);
-      }
-    } finally {
-      this.pending.set(false);
-    }
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -6,15 +6,16 @@ import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { VisitCreate, VisitView } from '@api/visits/visits.schema';
 import { visitDirections } from '@api/visits/visits.schema';
-import { ApiProblem } from '../core/api-problem';
 import { fromIsoDay, provideFrenchDates, toIsoDay } from '../interactions/french-dates';
 import { objectivesResource } from '../plan/objectives-api';
+import { editWithVersion } from '../records/edit-with-version';
 import { visitDirectionLabels } from '../records/labels';
 import { type NamedRef, PartnerChips } from '../records/partner-chips';
-import { applyServerErrors, serverError } from '../records/server-errors';
+import { RecordFormFrame } from '../records/record-form-frame';
+import { serverError } from '../records/server-errors';
 import { VisitsApi } from './visits-api';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -41,6 +42,7 @@ const invalidDay = 'Date invalide (jj/mm/aaaa).';
     MatSuffix,
     PartnerChips,
     ReactiveFormsModule,
+    RecordFormFrame,
     RouterLink,
   ],
   providers: [provideFrenchDates()],
@@ -51,12 +53,9 @@ const invalidDay = 'Date invalide (jj/mm/aaaa).';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VisitForm {
-  private readonly api = inject(VisitsApi);
-  private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
 
   readonly id = input<string>();
-  protected readonly editing = computed(() => this.id() !== undefined);
   protected readonly directions = visitDirections;
   protected readonly directionLabels = visitDirectionLabels;
   protected readonly objectives = objectivesResource();
@@ -75,18 +74,19 @@ export class VisitForm {
     programme: this.fb.array<ReturnType<VisitForm['programmeRow']>>([]),
   });
   protected readonly partners = signal<NamedRef[]>([]);
-  protected readonly base = signal<VisitView | null>(null);
-  protected readonly loadError = signal<string | null>(null);
-  protected readonly pending = signal(false);
-  protected readonly formErrors = signal<string[]>([]);
-  protected readonly conflict = signal<string | null>(null);
-
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      if (id !== undefined) void this.load(Number(id));
-    });
-  }
+  protected readonly edit = editWithVersion({
+    id: this.id,
+    form: this.form,
+    api: inject(VisitsApi),
+    fill: (visit: VisitView) => this.fill(visit),
+    body: () => this.body(),
+    opened: (id) => ['/visites', id],
+    words: {
+      notFound: 'Cette visite n’existe pas.',
+      notLoaded: 'La visite n’a pas pu être chargée.',
+      conflict: 'Cette visite a été modifiée entre-temps par quelqu’un d’autre. Vos saisies sont conservées : relisez-les puis enregistrez de nouveau pour les appliquer à la version actuelle.',
+    },
+  });
 
   protected memberRow(side = 'town', name = '', role = '') {
     return this.fb.group({ side: [side, Validators.required], name: [name, [Validators.required, Validators.maxLength(200)]], role: [role, Validators.maxLength(200)] });
@@ -96,16 +96,7 @@ export class VisitForm {
     return this.fb.group({ day: this.fb.control<Date | null>(day, Validators.required), time: [time], place: [place, Validators.maxLength(200)], what: [what, [Validators.required, Validators.maxLength(500)]] });
   }
 
-  private async load(id: number): Promise<void> {
-    try {
-      this.fill(await this.api.get(id));
-    } catch (error: unknown) {
-      this.loadError.set(ApiProblem.from(error).status === 404 ? 'Cette visite n’existe pas.' : 'La visite n’a pas pu être chargée.');
-    }
-  }
-
   private fill(visit: VisitView): void {
-    this.base.set(visit);
     this.form.patchValue({
       title: visit.title,
       direction: visit.direction,
@@ -145,33 +136,5 @@ export class VisitForm {
       delegation: value.delegation.map((member) => ({ side: member.side as 'town' | 'partner', name: member.name.trim(), role: orNull(member.role) })),
       programme: value.programme.map((item) => ({ day: isoDay(item.day), time: orNull(item.time), place: orNull(item.place), what: item.what.trim() })),
     };
-  }
-
-  protected async save(): Promise<void> {
-    this.formErrors.set([]);
-    this.conflict.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.formErrors.set(['Certains champs sont à compléter ou à corriger.']);
-      return;
-    }
-    this.pending.set(true);
-    try {
-      const base = this.base();
-      const saved = base ? await this.api.update(base.id, { ...this.body(), version: base.version }) : await this.api.create(this.body());
-      await this.router.navigate(['/visites', saved.id]);
-    } catch (error: unknown) {
-      const problem = ApiProblem.from(error);
-      if (problem.code === 'version_conflict' && problem.body['current']) {
-        // Keep what the user typed; saving again applies it on top of the current version.
-        this.base.set(problem.body['current'] as VisitView);
-        this.conflict.set('Cette visite a été modifiée entre-temps par quelqu’un d’autre. Vos saisies sont conservées : relisez-les puis enregistrez de nouveau pour les appliquer à la version actuelle.');
-      } else {
-        const unmatched = applyServerErrors(this.form, problem);
-        this.formErrors.set(unmatched.length || problem.errors.length ? unmatched : [problem.detail ?? problem.title]);
-      }
-    } finally {
-      this.pending.set(false);
-    }
   }
 }
