@@ -1,9 +1,8 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { ContactView } from '@api/contacts/contacts.schema';
 import { firstValueFrom } from 'rxjs';
@@ -12,12 +11,13 @@ import { Auth } from '../core/auth';
 import { DataApi, saveFile } from '../data/data-api';
 import { EraseDialog, type EraseData } from '../data/erase-dialog';
 import { canWriteRecords } from '../records/can-write';
-import { ConfirmDialog, type ConfirmData } from '../records/confirm-dialog';
+import { confirmation } from '../records/confirm-dialog';
 import { Countries } from '../records/countries';
 import { QuickLog } from '../interactions/quick-log';
 import { Timeline } from '../interactions/timeline';
 import { HistoryList } from '../records/history-list';
 import { languageLabel, legalBasisLabels } from '../records/labels';
+import { recordPage } from '../records/record-page';
 import { ContactMergeDialog, type ContactMergeData } from './contact-merge-dialog';
 import { ContactsApi } from './contacts-api';
 
@@ -31,7 +31,7 @@ import { ContactsApi } from './contacts-api';
 export class ContactPage {
   private readonly api = inject(ContactsApi);
   private readonly dialog = inject(MatDialog);
-  private readonly title = inject(Title);
+  private readonly confirm = confirmation();
   protected readonly countries = inject(Countries);
   protected readonly canWrite = canWriteRecords();
   private readonly dataApi = inject(DataApi);
@@ -42,93 +42,63 @@ export class ContactPage {
   protected readonly languageLabel = languageLabel;
 
   readonly id = input.required<string>();
-  protected readonly contact = signal<ContactView | null>(null);
-  protected readonly error = signal<string | null>(null);
-  protected readonly actionError = signal<string | null>(null);
-  protected readonly message = signal<string | null>(null);
-  protected readonly revision = signal(0);
+  protected readonly page = recordPage({
+    id: this.id,
+    get: (id) => this.api.get(id),
+    name: (contact) => contact.fullName,
+    words: { notFound: 'Ce contact n’existe pas.', forbidden: 'Votre rôle ne donne pas accès à cette fiche.', notLoaded: 'La fiche n’a pas pu être chargée.' },
+  });
   protected readonly loadHistory = (cursor?: string) => this.api.history(Number(this.id()), cursor);
 
   constructor() {
     this.countries.load();
-    effect(() => void this.load(Number(this.id())));
-  }
-
-  private async load(id: number): Promise<void> {
-    try {
-      const contact = await this.api.get(id);
-      this.contact.set(contact);
-      this.title.setTitle(`${contact.fullName} · Passerelles`);
-      this.revision.update((value) => value + 1);
-    } catch (error: unknown) {
-      const status = ApiProblem.from(error).status;
-      this.error.set(status === 404 ? 'Ce contact n’existe pas.' : status === 403 ? 'Votre rôle ne donne pas accès à cette fiche.' : 'La fiche n’a pas pu être chargée.');
-    }
   }
 
   protected async remove(): Promise<void> {
-    const contact = this.contact();
+    const contact = this.page.record();
     if (!contact) return;
-    const confirmed = await firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, {
-          data: { title: 'Supprimer ce contact ?', message: `La fiche de ${contact.fullName} ira dans la corbeille, d’où elle pourra être restaurée.`, confirm: 'Supprimer' },
-        })
-        .afterClosed(),
-    );
-    if (confirmed) await this.act(() => this.api.delete(contact.id), `La fiche de ${contact.fullName} a été mise à la corbeille.`);
+    const confirmed = await this.confirm({ title: 'Supprimer ce contact ?', message: `La fiche de ${contact.fullName} ira dans la corbeille, d’où elle pourra être restaurée.`, confirm: 'Supprimer' });
+    if (confirmed) await this.page.act(() => this.api.delete(contact.id), `La fiche de ${contact.fullName} a été mise à la corbeille.`);
   }
 
   protected async restore(): Promise<void> {
-    const contact = this.contact();
-    if (contact) await this.act(() => this.api.restore(contact.id), `La fiche de ${contact.fullName} a été restaurée.`);
+    const contact = this.page.record();
+    if (contact) await this.page.act(() => this.api.restore(contact.id), `La fiche de ${contact.fullName} a été restaurée.`);
   }
 
   protected async merge(): Promise<void> {
-    const contact = this.contact();
+    const contact = this.page.record();
     if (!contact) return;
     const merged = await firstValueFrom(
       this.dialog.open<ContactMergeDialog, ContactMergeData, ContactView>(ContactMergeDialog, { data: { contact }, width: '560px' }).afterClosed(),
     );
     if (merged) {
-      this.message.set('Les deux fiches ont été fusionnées.');
-      await this.load(contact.id);
+      this.page.message.set('Les deux fiches ont été fusionnées.');
+      await this.page.reload();
     }
   }
 
   /** The person's data export (GDPR access request), saved as a file. */
   protected async exportData(format: 'json' | 'html'): Promise<void> {
-    const contact = this.contact();
+    const contact = this.page.record();
     if (!contact) return;
-    this.actionError.set(null);
+    this.page.actionError.set(null);
     try {
       saveFile(await this.dataApi.personalData(contact.id, format), `donnees-personnelles-contact-${contact.id}.${format}`);
-      this.message.set('L’export des données de la personne a été enregistré (et consigné dans le journal).');
+      this.page.message.set('L’export des données de la personne a été enregistré (et consigné dans le journal).');
     } catch (error: unknown) {
       const problem = ApiProblem.from(error);
-      this.actionError.set(problem.detail ?? 'L’export des données n’a pas pu être établi.');
+      this.page.actionError.set(problem.detail ?? 'L’export des données n’a pas pu être établi.');
     }
   }
 
   protected async erase(): Promise<void> {
-    const contact = this.contact();
+    const contact = this.page.record();
     if (!contact) return;
     const reason = await firstValueFrom(
       this.dialog.open<EraseDialog, EraseData, string | undefined>(EraseDialog, { data: { fullName: contact.fullName }, width: '560px' }).afterClosed(),
     );
-    if (reason) await this.act(() => this.dataApi.erase(contact.id, contact.version, reason), 'La personne a été effacée.');
-  }
-
-  private async act(action: () => Promise<unknown>, done: string): Promise<void> {
-    this.actionError.set(null);
-    try {
-      await action();
-      this.message.set(done);
-    } catch (error: unknown) {
-      const problem = ApiProblem.from(error);
-      this.actionError.set(problem.detail ?? problem.title);
-    }
-    await this.load(Number(this.id()));
+    if (reason) await this.page.act(() => this.dataApi.erase(contact.id, contact.version, reason), 'La personne a été effacée.');
   }
 
   protected logInteraction(contact: ContactView): void {

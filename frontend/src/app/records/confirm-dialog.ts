@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { firstValueFrom } from 'rxjs';
 
 export type ConfirmData = { title: string; message: string; confirm: string };
 
@@ -20,4 +21,10 @@ export type ConfirmData = { title: string; message: string; confirm: string };
 })
 export class ConfirmDialog {
   protected readonly data = inject<ConfirmData>(MAT_DIALOG_DATA);
+}
+
+/** Asks "are you sure?" in the dialog; resolves with whether the user confirmed. Call in an injection context (a field). */
+export function confirmation(): (data: ConfirmData) => Promise<boolean> {
+  const dialog = inject(MatDialog);
+  return async (data) => (await firstValueFrom(dialog.open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, { data }).afterClosed())) === true;
 }
