@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { ExportMenu } from '../data/export-menu';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatChip, MatChipRemove, MatChipSet } from '@angular/material/chips';
@@ -9,7 +8,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
+import { MatSort, MatSortHeader } from '@angular/material/sort';
 import {
   MatCell,
   MatCellDef,
@@ -22,16 +21,15 @@ import {
   MatRowDef,
   MatTable,
 } from '@angular/material/table';
-import { ActivatedRoute, type ParamMap, Router, RouterLink } from '@angular/router';
+import { type ParamMap, RouterLink } from '@angular/router';
 import type { ContactListItem } from '@api/contacts/contacts.schema';
 import type { PartnerListItem } from '@api/partners/partners.schema';
-import { ApiProblem } from '../core/api-problem';
-import { listErrorMessage } from '../records/list-errors';
 import { PartnerPicker } from '../partners/partner-picker';
 import { PartnersApi } from '../partners/partners-api';
 import { canWriteRecords } from '../records/can-write';
 import { Countries } from '../records/countries';
 import { languageLabel } from '../records/labels';
+import { listInUrl, sortInUrl } from '../records/page-loader';
 import { commonLanguages } from './contact-form';
 import { type ContactFilters, ContactsApi } from './contacts-api';
 
@@ -90,25 +88,15 @@ export function contactFiltersFrom(params: ParamMap): ContactFilters {
 export class ContactList {
   private readonly api = inject(ContactsApi);
   private readonly partnersApi = inject(PartnersApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   protected readonly countries = inject(Countries);
   protected readonly canWrite = canWriteRecords();
   protected readonly languageLabel = languageLabel;
   protected readonly languages = commonLanguages;
 
-  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
-  protected readonly filters = computed(() => contactFiltersFrom(this.params()));
+  protected readonly list = listInUrl(contactFiltersFrom, (filters) => this.api.list(filters));
+  protected readonly filters = this.list.filters;
   protected readonly trash = computed(() => this.filters().deleted === true);
-  protected readonly sort = computed<Sort>(() => {
-    const sort = this.filters().sort ?? 'name';
-    return { active: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' };
-  });
-  protected readonly items = signal<ContactListItem[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
-  private readonly previousCursors = signal<(string | undefined)[]>([]);
+  protected readonly sorting = sortInUrl(this.list, 'name');
   private readonly partnerNames = signal<Record<string, string>>({});
   protected readonly columns = ['name', 'jobTitle', 'affiliations', 'country', 'languages', 'emails'];
 
@@ -125,7 +113,6 @@ export class ContactList {
 
   constructor() {
     this.countries.load();
-    effect(() => void this.fetch(this.filters()));
     effect(() => {
       for (const id of this.filters().partner ?? []) {
         if (!(id in this.partnerNames())) {
@@ -138,37 +125,16 @@ export class ContactList {
     });
   }
 
-  private async fetch(filters: ContactFilters): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.list(filters);
-      this.items.set(page.items);
-      this.nextCursor.set(page.nextCursor);
-    } catch (error: unknown) {
-      this.items.set([]);
-      this.nextCursor.set(null);
-      this.error.set(listErrorMessage(ApiProblem.from(error)));
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
-  private navigate(changes: Record<string, string | string[] | null>, keepCursor = false): void {
-    if (!keepCursor) this.previousCursors.set([]);
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { ...changes, ...(keepCursor ? {} : { cursor: null }) }, queryParamsHandling: 'merge' });
-  }
-
   protected search(text: string): void {
-    this.navigate({ q: text.trim() || null });
+    this.list.navigate({ q: text.trim() || null });
   }
 
   protected setRole(text: string): void {
-    this.navigate({ role: text.trim() || null });
+    this.list.navigate({ role: text.trim() || null });
   }
 
   protected setMulti(param: (typeof multiParams)[number], values: string[]): void {
-    this.navigate({ [param]: values.length ? values : null });
+    this.list.navigate({ [param]: values.length ? values : null });
   }
 
   protected pickPartner(partner: PartnerListItem | null): void {
@@ -178,44 +144,18 @@ export class ContactList {
   }
 
   protected removeChip(chip: Chip): void {
-    if (chip.param === 'q' || chip.param === 'role') return this.navigate({ [chip.param]: null });
+    if (chip.param === 'q' || chip.param === 'role') return this.list.navigate({ [chip.param]: null });
     const param = chip.param as (typeof multiParams)[number];
     this.setMulti(param, (this.filters()[param] ?? []).filter((value) => value !== chip.value));
   }
 
   protected clearFilters(): void {
-    this.navigate({ q: null, role: null, partner: null, language: null, country: null });
+    this.list.navigate({ q: null, role: null, partner: null, language: null, country: null });
   }
 
   protected setTrash(trash: boolean): void {
-    this.navigate({ deleted: trash ? 'true' : null });
+    this.list.navigate({ deleted: trash ? 'true' : null });
   }
-
-  protected sortChange(sort: Sort): void {
-    const descending = sort.direction === 'desc';
-    const key = sort.direction ? sort.active : 'name';
-    this.navigate({ sort: key === 'name' && !descending ? null : `${descending ? '-' : ''}${key}` });
-  }
-
-  protected nextPage(): void {
-    const next = this.nextCursor();
-    if (!next) return;
-    this.previousCursors.update((cursors) => [...cursors, this.filters().cursor]);
-    this.navigate({ cursor: next }, true);
-  }
-
-  protected previousPage(): void {
-    const cursors = this.previousCursors();
-    this.previousCursors.set(cursors.slice(0, -1));
-    this.navigate({ cursor: cursors.at(-1) ?? null }, true);
-  }
-
-  protected firstPage(): void {
-    this.navigate({ cursor: null });
-  }
-
-  protected readonly hasPrevious = computed(() => this.filters().cursor !== undefined);
-  protected readonly canGoBack = computed(() => this.previousCursors().length > 0);
 
   protected currentAffiliations(contact: ContactListItem): string {
     return contact.affiliations

@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ExportMenu } from '../data/export-menu';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatChip, MatChipRemove, MatChipSet } from '@angular/material/chips';
@@ -10,7 +9,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
+import { MatSort, MatSortHeader } from '@angular/material/sort';
 import {
   MatCell,
   MatCellDef,
@@ -23,16 +22,14 @@ import {
   MatRowDef,
   MatTable,
 } from '@angular/material/table';
-import { ActivatedRoute, type ParamMap, Router, RouterLink } from '@angular/router';
+import { type ParamMap, RouterLink } from '@angular/router';
 import type { Person } from '@api/common/fields.schema';
-import type { PartnerListItem } from '@api/partners/partners.schema';
 import { partnerKinds, partnerStatuses } from '@api/partners/partners.schema';
-import { ApiProblem } from '../core/api-problem';
 import { objectivesResource } from '../plan/objectives-api';
 import { canWriteRecords } from '../records/can-write';
-import { listErrorMessage } from '../records/list-errors';
 import { Countries } from '../records/countries';
 import { kindLabel, kindLabels, statusLabel, statusLabels } from '../records/labels';
+import { listInUrl, sortInUrl } from '../records/page-loader';
 import { type PartnerFilters, PartnersApi } from './partners-api';
 
 type Chip = { param: string; value: string; label: string };
@@ -75,8 +72,6 @@ const multiParams = ['kind', 'status', 'country', 'tag', 'owner', 'objective'] a
 })
 export class PartnerList {
   private readonly api = inject(PartnersApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   protected readonly countries = inject(Countries);
   protected readonly canWrite = canWriteRecords();
   protected readonly objectives = objectivesResource();
@@ -89,20 +84,10 @@ export class PartnerList {
   protected readonly statusLabel = statusLabel;
   protected readonly owners = signal<Person[]>([]);
 
-  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
-  protected readonly filters = computed(() => filtersFrom(this.params()));
+  protected readonly list = listInUrl(filtersFrom, (filters) => this.api.list(filters));
+  protected readonly filters = this.list.filters;
   protected readonly trash = computed(() => this.filters().deleted === true);
-  protected readonly sort = computed<Sort>(() => {
-    const sort = this.filters().sort ?? 'name';
-    return { active: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' };
-  });
-
-  protected readonly items = signal<PartnerListItem[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
-  /** Cursors of the pages before this one, for "page précédente" (kept in memory, the URL holds the current one). */
-  private readonly previousCursors = signal<(string | undefined)[]>([]);
+  protected readonly sorting = sortInUrl(this.list, 'name');
 
   protected readonly columns = computed(() =>
     this.trash() ? ['name', 'kind', 'country', 'deletedAt'] : ['name', 'kind', 'country', 'city', 'status', 'tags', 'owner', 'lastInteraction', 'created'],
@@ -138,42 +123,14 @@ export class PartnerList {
   constructor() {
     this.countries.load();
     void this.api.owners().then((response) => this.owners.set(response.items), () => undefined);
-    effect(() => void this.fetch(this.filters()));
-  }
-
-  private async fetch(filters: PartnerFilters): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.list(filters);
-      this.items.set(page.items);
-      this.nextCursor.set(page.nextCursor);
-    } catch (error: unknown) {
-      const problem = ApiProblem.from(error);
-      this.items.set([]);
-      this.nextCursor.set(null);
-      this.error.set(listErrorMessage(problem));
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
-  /** Changes the URL (and so the list); any change of filter or sort starts again at the first page. */
-  private navigate(changes: Record<string, string | string[] | null>, keepCursor = false): void {
-    if (!keepCursor) this.previousCursors.set([]);
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { ...changes, ...(keepCursor ? {} : { cursor: null }) },
-      queryParamsHandling: 'merge',
-    });
   }
 
   protected search(text: string): void {
-    this.navigate({ q: text.trim() || null });
+    this.list.navigate({ q: text.trim() || null });
   }
 
   protected setMulti(param: (typeof multiParams)[number], values: string[]): void {
-    this.navigate({ [param]: values.length ? values : null });
+    this.list.navigate({ [param]: values.length ? values : null });
   }
 
   protected addTag(input: HTMLInputElement): void {
@@ -184,45 +141,18 @@ export class PartnerList {
   }
 
   protected removeChip(chip: Chip): void {
-    if (chip.param === 'q') return this.navigate({ q: null });
+    if (chip.param === 'q') return this.list.navigate({ q: null });
     const param = chip.param as (typeof multiParams)[number];
     this.setMulti(param, (this.filters()[param] ?? []).filter((value) => value !== chip.value));
   }
 
   protected clearFilters(): void {
-    this.navigate(Object.fromEntries(['q', ...multiParams].map((param) => [param, null])));
+    this.list.navigate(Object.fromEntries(['q', ...multiParams].map((param) => [param, null])));
   }
 
   protected setTrash(trash: boolean): void {
-    this.navigate({ deleted: trash ? 'true' : null });
+    this.list.navigate({ deleted: trash ? 'true' : null });
   }
-
-  protected sortChange(sort: Sort): void {
-    const key = sort.direction ? sort.active : 'name';
-    const descending = sort.direction === 'desc';
-    this.navigate({ sort: key === 'name' && !descending ? null : `${descending ? '-' : ''}${key}` });
-  }
-
-  protected nextPage(): void {
-    const next = this.nextCursor();
-    if (!next) return;
-    this.previousCursors.update((cursors) => [...cursors, this.filters().cursor]);
-    this.navigate({ cursor: next }, true);
-  }
-
-  protected previousPage(): void {
-    const cursors = this.previousCursors();
-    const previous = cursors.at(-1);
-    this.previousCursors.set(cursors.slice(0, -1));
-    this.navigate({ cursor: previous ?? null }, true);
-  }
-
-  protected firstPage(): void {
-    this.navigate({ cursor: null });
-  }
-
-  protected readonly hasPrevious = computed(() => this.filters().cursor !== undefined);
-  protected readonly canGoBack = computed(() => this.previousCursors().length > 0);
 }
 
 export function filtersFrom(params: ParamMap): PartnerFilters {

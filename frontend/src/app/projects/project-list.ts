@@ -1,19 +1,25 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { type ParamMap, RouterLink } from '@angular/router';
 import type { ProjectView } from '@api/projects/projects.schema';
 import { projectKinds, projectStatuses } from '@api/projects/projects.schema';
 import { canWriteRecords } from '../records/can-write';
 import { projectKindLabels, projectStatusLabels } from '../records/labels';
-import { pageLoader } from '../records/page-loader';
+import { listInUrl } from '../records/page-loader';
 import { type ProjectFilters, ProjectsApi } from './projects-api';
+
+function projectFiltersFrom(params: ParamMap): ProjectFilters {
+  const filters: ProjectFilters = {};
+  for (const key of ['q', 'cursor'] as const) if (params.get(key)) filters[key] = params.get(key)!;
+  for (const key of ['kind', 'status'] as const) if (params.getAll(key).length) filters[key] = params.getAll(key);
+  return filters;
+}
 
 /** The projects, filtered by kind, status and title; the filters live in the URL. */
 @Component({
@@ -30,11 +36,11 @@ import { type ProjectFilters, ProjectsApi } from './projects-api';
       <section class="filters" aria-label="Filtres">
         <mat-form-field appearance="outline" class="search">
           <mat-label>Rechercher dans les titres</mat-label>
-          <input #searchInput matInput type="search" [value]="filters().q ?? ''" (keydown.enter)="navigate({ q: searchInput.value.trim() || null })" (change)="navigate({ q: searchInput.value.trim() || null })" />
+          <input #searchInput matInput type="search" [value]="filters().q ?? ''" (keydown.enter)="list.navigate({ q: searchInput.value.trim() || null })" (change)="list.navigate({ q: searchInput.value.trim() || null })" />
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Type</mat-label>
-          <mat-select multiple [value]="filters().kind ?? []" (valueChange)="navigate({ kind: $event.length ? $event : null })">
+          <mat-select multiple [value]="filters().kind ?? []" (valueChange)="list.navigate({ kind: $event.length ? $event : null })">
             @for (kind of kinds; track kind) {
               <mat-option [value]="kind">{{ kindLabels[kind] }}</mat-option>
             }
@@ -42,17 +48,17 @@ import { type ProjectFilters, ProjectsApi } from './projects-api';
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Statut</mat-label>
-          <mat-select multiple [value]="filters().status ?? []" (valueChange)="navigate({ status: $event.length ? $event : null })">
+          <mat-select multiple [value]="filters().status ?? []" (valueChange)="list.navigate({ status: $event.length ? $event : null })">
             @for (status of statuses; track status) {
               <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
       </section>
-      @if (loading()) {
+      @if (list.loading()) {
         <mat-progress-bar mode="indeterminate" aria-label="Chargement des projets" />
       }
-      @if (error(); as message) {
+      @if (list.error(); as message) {
         <p class="error-message" role="alert">{{ message }}</p>
       }
       <div class="table-wrap">
@@ -62,7 +68,7 @@ import { type ProjectFilters, ProjectsApi } from './projects-api';
             <tr><th scope="col">Projet</th><th scope="col">Type</th><th scope="col">Statut</th><th scope="col">Dates</th><th scope="col">Partenaires</th><th scope="col">Prochaine étape</th></tr>
           </thead>
           <tbody>
-            @for (project of items(); track project.id) {
+            @for (project of list.items(); track project.id) {
               <tr>
                 <td><a [routerLink]="['/projets', project.id]">{{ project.title }}</a></td>
                 <td>{{ kindLabels[project.kind] }}</td>
@@ -75,15 +81,15 @@ import { type ProjectFilters, ProjectsApi } from './projects-api';
           </tbody>
         </table>
       </div>
-      @if (!loading() && !error() && items().length === 0) {
+      @if (!list.loading() && !list.error() && list.items().length === 0) {
         <p class="empty">Aucun projet ne correspond à ces filtres.</p>
       }
       <nav class="pager" aria-label="Pagination">
         @if (filters().cursor) {
-          <button mat-stroked-button type="button" (click)="navigate({ cursor: null })">Première page</button>
+          <button mat-stroked-button type="button" (click)="list.firstPage()">Première page</button>
         }
-        @if (nextCursor()) {
-          <button mat-flat-button type="button" (click)="navigate({ cursor: nextCursor() }, true)">Page suivante</button>
+        @if (list.nextCursor()) {
+          <button mat-flat-button type="button" (click)="list.nextPage()">Page suivante</button>
         }
       </nav>
     </div>
@@ -93,31 +99,14 @@ import { type ProjectFilters, ProjectsApi } from './projects-api';
 })
 export class ProjectList {
   private readonly api = inject(ProjectsApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   protected readonly canWrite = canWriteRecords();
   protected readonly kinds = projectKinds;
   protected readonly statuses = projectStatuses;
   protected readonly kindLabels = projectKindLabels;
   protected readonly statusLabels = projectStatusLabels;
 
-  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
-  protected readonly filters = computed<ProjectFilters>(() => {
-    const params = this.params();
-    const filters: ProjectFilters = {};
-    for (const key of ['q', 'cursor'] as const) if (params.get(key)) filters[key] = params.get(key)!;
-    for (const key of ['kind', 'status'] as const) if (params.getAll(key).length) filters[key] = params.getAll(key);
-    return filters;
-  });
-  private readonly page = pageLoader(this.filters, (filters: ProjectFilters) => this.api.list(filters));
-  protected readonly items = this.page.items;
-  protected readonly nextCursor = this.page.nextCursor;
-  protected readonly loading = this.page.loading;
-  protected readonly error = this.page.error;
-
-  protected navigate(changes: Record<string, string | string[] | null>, keepCursor = false): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { ...changes, ...(keepCursor ? {} : { cursor: null }) }, queryParamsHandling: 'merge' });
-  }
+  protected readonly list = listInUrl(projectFiltersFrom, (filters) => this.api.list(filters));
+  protected readonly filters = this.list.filters;
 
   protected partnerNames(project: ProjectView): string {
     return project.partners.map((partner) => partner.name).join(', ');

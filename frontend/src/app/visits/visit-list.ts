@@ -1,18 +1,22 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { type ParamMap, RouterLink } from '@angular/router';
 import type { VisitView } from '@api/visits/visits.schema';
 import { visitDirections } from '@api/visits/visits.schema';
 import { canWriteVisits } from '../records/can-write';
 import { visitDirectionLabels } from '../records/labels';
-import { pageLoader } from '../records/page-loader';
+import { listInUrl } from '../records/page-loader';
 import { type VisitFilters, VisitsApi } from './visits-api';
+
+function visitFiltersFrom(params: ParamMap): VisitFilters {
+  const direction = params.getAll('direction');
+  return { ...(direction.length ? { direction } : {}), ...(params.get('cursor') ? { cursor: params.get('cursor')! } : {}) };
+}
 
 /** Visits out and delegations in, newest first; the filters live in the URL. */
 @Component({
@@ -29,17 +33,17 @@ import { type VisitFilters, VisitsApi } from './visits-api';
       <section class="filters" aria-label="Filtres">
         <mat-form-field appearance="outline">
           <mat-label>Sens</mat-label>
-          <mat-select multiple [value]="filters().direction ?? []" (valueChange)="navigate({ direction: $event.length ? $event : null, cursor: null })">
+          <mat-select multiple [value]="filters().direction ?? []" (valueChange)="list.navigate({ direction: $event.length ? $event : null })">
             @for (direction of directions; track direction) {
               <mat-option [value]="direction">{{ directionLabels[direction] }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
       </section>
-      @if (loading()) {
+      @if (list.loading()) {
         <mat-progress-bar mode="indeterminate" aria-label="Chargement des visites" />
       }
-      @if (error(); as message) {
+      @if (list.error(); as message) {
         <p class="error-message" role="alert">{{ message }}</p>
       }
       <div class="table-wrap">
@@ -49,7 +53,7 @@ import { type VisitFilters, VisitsApi } from './visits-api';
             <tr><th scope="col">Visite</th><th scope="col">Sens</th><th scope="col">Dates</th><th scope="col">Partenaires</th><th scope="col">Lieux</th></tr>
           </thead>
           <tbody>
-            @for (visit of items(); track visit.id) {
+            @for (visit of list.items(); track visit.id) {
               <tr>
                 <td><a [routerLink]="['/visites', visit.id]">{{ visit.title }}</a></td>
                 <td>{{ directionLabels[visit.direction] }}</td>
@@ -61,15 +65,15 @@ import { type VisitFilters, VisitsApi } from './visits-api';
           </tbody>
         </table>
       </div>
-      @if (!loading() && !error() && items().length === 0) {
+      @if (!list.loading() && !list.error() && list.items().length === 0) {
         <p class="empty">Aucune visite enregistrée{{ filters().direction ? ' pour ce filtre' : '' }}.</p>
       }
       <nav class="pager" aria-label="Pagination">
         @if (filters().cursor) {
-          <button mat-stroked-button type="button" (click)="navigate({ cursor: null })">Première page</button>
+          <button mat-stroked-button type="button" (click)="list.firstPage()">Première page</button>
         }
-        @if (nextCursor()) {
-          <button mat-flat-button type="button" (click)="navigate({ cursor: nextCursor() })">Page suivante</button>
+        @if (list.nextCursor()) {
+          <button mat-flat-button type="button" (click)="list.nextPage()">Page suivante</button>
         }
       </nav>
     </div>
@@ -79,27 +83,12 @@ import { type VisitFilters, VisitsApi } from './visits-api';
 })
 export class VisitList {
   private readonly api = inject(VisitsApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   protected readonly canWrite = canWriteVisits();
   protected readonly directions = visitDirections;
   protected readonly directionLabels = visitDirectionLabels;
 
-  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
-  protected readonly filters = computed<VisitFilters>(() => {
-    const params = this.params();
-    const direction = params.getAll('direction');
-    return { ...(direction.length ? { direction } : {}), ...(params.get('cursor') ? { cursor: params.get('cursor')! } : {}) };
-  });
-  private readonly page = pageLoader(this.filters, (filters: VisitFilters) => this.api.list(filters));
-  protected readonly items = this.page.items;
-  protected readonly nextCursor = this.page.nextCursor;
-  protected readonly loading = this.page.loading;
-  protected readonly error = this.page.error;
-
-  protected navigate(changes: Record<string, string | string[] | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: changes, queryParamsHandling: 'merge' });
-  }
+  protected readonly list = listInUrl(visitFiltersFrom, (filters) => this.api.list(filters));
+  protected readonly filters = this.list.filters;
 
   protected names(visit: VisitView): string {
     return visit.partners.map((partner) => partner.name).join(', ');
