@@ -29,6 +29,7 @@ class FakeApi {
 }
 
 @Component({
+  selector: 'app-edit-host',
   imports: [ReactiveFormsModule, RecordFormFrame],
   template: `
     <app-record-form-frame listName="Notes" listLink="/notes" [heading]="edit.editing() ? 'Modifier la note' : 'Nouvelle note'" [edit]="edit">

@@ -7,7 +7,7 @@ import { recordPage } from './record-page';
 
 type Note = { id: number; title: string };
 
-@Component({ template: '' })
+@Component({ selector: 'app-record-page-host', template: '' })
 class Host {
   readonly id = input.required<string>();
   readonly reads: number[] = [];
