@@ -1,35 +1,21 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
-import { provideFrenchLocale } from '../core/locale';
-import { problemInterceptor } from '../core/problem-interceptor';
-import { bruhl, countries, problem, settle } from '../testing/api-fixtures';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import { type FormSpec, formSpec } from '../records/form-testing';
+import { bruhl, countries, problem } from '../testing/api-fixtures';
 import { ContactForm } from './contact-form';
 
 describe('ContactForm', () => {
+  let ui: FormSpec<ContactForm>;
   let fixture: ComponentFixture<ContactForm>;
   let http: HttpTestingController;
   let element: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      imports: [ContactForm],
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting(), provideFrenchLocale()],
-    });
-    http = TestBed.inject(HttpTestingController);
-    spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
-    fixture = TestBed.createComponent(ContactForm);
-    element = fixture.nativeElement as HTMLElement;
+    ui = formSpec(ContactForm);
+    ({ fixture, http, element } = ui);
   });
 
   afterEach(() => http.verify());
-
-  async function render() {
-    await settle();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
 
   function labels(): string[] {
     return Array.from(element.querySelectorAll('mat-label'), (label) => label.textContent!.trim());
@@ -40,14 +26,14 @@ describe('ContactForm', () => {
     fixture.detectChanges();
     http.expectOne('/api/v1/countries').flush(countries);
     http.expectOne('/api/v1/partners/12').flush(bruhl);
-    await render();
+    await ui.render();
     expect(element.querySelector('fieldset[formarrayname="affiliations"]')!.textContent).toContain('Brühl');
 
     const form = fixture.componentInstance['form'];
     form.controls.lastName.setValue('Schmidt');
     form.controls.emails.setValue('anna@bruehl.de, a.schmidt@bruehl.de');
     form.controls.affiliations.at(0).controls.role.setValue('Bürgermeisterin');
-    element.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
+    ui.submit();
     const request = http.expectOne({ method: 'POST', url: '/api/v1/contacts' });
     expect(request.request.body).toEqual(
       jasmine.objectContaining({
@@ -59,29 +45,29 @@ describe('ContactForm', () => {
       }),
     );
     request.flush({ id: 40 });
-    await render();
-    expect(TestBed.inject(Router).navigate).toHaveBeenCalledWith(['/partenaires', '12']);
+    await ui.render();
+    expect(ui.navigate).toHaveBeenCalledWith(['/partenaires', '12']);
   });
 
   it('asks for the consent’s date and source only when the legal basis is consent, and shows the server’s errors there', async () => {
     fixture.detectChanges();
     http.expectOne('/api/v1/countries').flush(countries);
-    await render();
+    await ui.render();
     expect(labels()).not.toContain('Consentement recueilli le');
 
     const form = fixture.componentInstance['form'];
     form.controls.lastName.setValue('Dupont');
     form.controls.legalBasis.setValue('consent');
-    await render();
+    await ui.render();
     expect(labels()).toContain('Consentement recueilli le');
     expect(labels()).toContain('Source du consentement');
 
-    element.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
+    ui.submit();
     http.expectOne('/api/v1/contacts').flush(
       { ...problem(400, 'validation_failed', 'Données invalides'), errors: [{ path: 'consentOn', message: 'Indiquez la date du consentement.' }] },
       { status: 400, statusText: 'Bad Request' },
     );
-    await render();
+    await ui.render();
     expect(element.querySelector('mat-error')?.textContent?.trim()).toBe('Indiquez la date du consentement.');
     expect(form.controls.lastName.value).toBe('Dupont');
   });

@@ -1,37 +1,23 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
-import { provideFrenchLocale } from '../core/locale';
-import { problemInterceptor } from '../core/problem-interceptor';
-import { actionPlan, bruhl, countries, owners, problem, settle } from '../testing/api-fixtures';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import { type FormSpec, formSpec } from '../records/form-testing';
+import { actionPlan, bruhl, countries, owners, problem } from '../testing/api-fixtures';
 import { PartnerForm } from './partner-form';
 
 describe('PartnerForm', () => {
+  let ui: FormSpec<PartnerForm>;
   let fixture: ComponentFixture<PartnerForm>;
   let http: HttpTestingController;
   let element: HTMLElement;
 
   function create(id?: string) {
-    TestBed.configureTestingModule({
-      imports: [PartnerForm],
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting(), provideFrenchLocale()],
-    });
-    http = TestBed.inject(HttpTestingController);
-    spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
-    fixture = TestBed.createComponent(PartnerForm);
+    ui = formSpec(PartnerForm);
+    ({ fixture, http, element } = ui);
     if (id) fixture.componentRef.setInput('id', id);
-    element = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
     http.expectOne('/api/v1/countries').flush(countries);
     http.expectOne('/api/v1/users/owners').flush(owners);
     http.expectOne('/api/v1/objectives').flush(actionPlan);
-  }
-
-  async function render() {
-    await settle();
-    await fixture.whenStable();
-    fixture.detectChanges();
   }
 
   function type(label: string, value: string) {
@@ -65,7 +51,7 @@ describe('PartnerForm', () => {
       { ...problem(400, 'validation_failed', 'Données invalides'), errors: [{ path: 'website', message: 'Adresse web invalide (exemple : https://www.exemple.fr).' }] },
       { status: 400, statusText: 'Bad Request' },
     );
-    await render();
+    await ui.render();
     expect(errorOf('Site web')).toBe('Adresse web invalide (exemple : https://www.exemple.fr).');
     expect(element.querySelector<HTMLInputElement>('input[formcontrolname="name"]')!.value).toBe('Comité de jumelage');
   });
@@ -79,7 +65,7 @@ describe('PartnerForm', () => {
       { ...problem(409, 'probable_duplicate', 'Conflit'), candidates: [{ id: 12, name: 'Brühl', kind: 'twin_town', country: 'DE', city: 'Brühl' }] },
       { status: 409, statusText: 'Conflict' },
     );
-    await render();
+    await ui.render();
     const warning = element.querySelector('.duplicates')!;
     expect(warning.textContent).toContain('Doublon probable');
     expect(warning.querySelector('a')?.textContent).toBe('Brühl');
@@ -87,14 +73,14 @@ describe('PartnerForm', () => {
     const again = http.expectOne('/api/v1/partners');
     expect(again.request.body.confirmDuplicate).toBeTrue();
     again.flush({ ...bruhl, id: 99, name: 'Bruhl' });
-    await render();
-    expect(TestBed.inject(Router).navigate).toHaveBeenCalledWith(['/partenaires', 99]);
+    await ui.render();
+    expect(ui.navigate).toHaveBeenCalledWith(['/partenaires', 99]);
   });
 
   it('on a version conflict, shows who changed what, and reapplies the user’s change on the current version', async () => {
     create('12');
     http.expectOne('/api/v1/partners/12').flush(bruhl);
-    await render();
+    await ui.render();
     type('Ville', 'Brühl (Rheinland)');
     click('Enregistrer');
     const first = http.expectOne({ method: 'PATCH', url: '/api/v1/partners/12' });
@@ -107,34 +93,34 @@ describe('PartnerForm', () => {
       },
       { status: 409, statusText: 'Conflict' },
     );
-    await render();
+    await ui.render();
     const conflict = element.querySelector('.conflict')!;
     expect(conflict.textContent).toContain('Fiche modifiée entre-temps par Paul Martin, le 28 novembre 2026');
     const cells = Array.from(conflict.querySelectorAll('tbody tr:first-child th, tbody tr:first-child td'), (cell) => cell.textContent!.trim());
     expect(cells).toEqual(['le statut', 'en sommeil', '(inchangé)']);
 
     click('Réappliquer mes modifications');
-    await render();
+    await ui.render();
     expect(element.querySelector<HTMLInputElement>('input[formcontrolname="city"]')!.value).toBe('Brühl (Rheinland)');
     click('Enregistrer');
     const second = http.expectOne({ method: 'PATCH', url: '/api/v1/partners/12' });
     expect(second.request.body).toEqual({ city: 'Brühl (Rheinland)', version: 4 });
     second.flush({ ...bruhl, status: 'dormant', city: 'Brühl (Rheinland)', version: 5 });
-    await render();
+    await ui.render();
   });
 
   it('reloads the current version when the user prefers it', async () => {
     create('12');
     http.expectOne('/api/v1/partners/12').flush(bruhl);
-    await render();
+    await ui.render();
     type('Ville', 'Autre');
     click('Enregistrer');
     http
       .expectOne('/api/v1/partners/12')
       .flush({ ...problem(409, 'version_conflict', 'Conflit'), current: { ...bruhl, city: 'Köln', version: 4 }, lastChange: null }, { status: 409, statusText: 'Conflict' });
-    await render();
+    await ui.render();
     click('Recharger la fiche');
-    await render();
+    await ui.render();
     expect(element.querySelector<HTMLInputElement>('input[formcontrolname="city"]')!.value).toBe('Köln');
     expect(element.querySelector('.conflict')).toBeNull();
   });

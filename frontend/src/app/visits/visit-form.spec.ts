@@ -1,11 +1,8 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import type { VisitView } from '@api/visits/visits.schema';
-import { provideFrenchLocale } from '../core/locale';
-import { problemInterceptor } from '../core/problem-interceptor';
-import { actionPlan, problem, settle } from '../testing/api-fixtures';
+import { type FormSpec, formSpec } from '../records/form-testing';
+import { actionPlan, problem } from '../testing/api-fixtures';
 import { VisitForm } from './visit-form';
 
 const visit: VisitView = {
@@ -27,61 +24,33 @@ const visit: VisitView = {
 };
 
 describe('VisitForm', () => {
+  let ui: FormSpec<VisitForm>;
   let fixture: ComponentFixture<VisitForm>;
   let http: HttpTestingController;
   let element: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      imports: [VisitForm],
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([problemInterceptor])), provideHttpClientTesting(), provideFrenchLocale()],
-    });
-    http = TestBed.inject(HttpTestingController);
-    spyOn(TestBed.inject(Router), 'navigate').and.resolveTo(true);
-    fixture = TestBed.createComponent(VisitForm);
-    element = fixture.nativeElement as HTMLElement;
+    ui = formSpec(VisitForm);
+    ({ fixture, http, element } = ui);
   });
 
   afterEach(() => http.verify());
-
-  async function render() {
-    await settle();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  function submit() {
-    element.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit'));
-  }
-
-  function dateInput(name: string, index = 0) {
-    return element.querySelectorAll<HTMLInputElement>(`input[formcontrolname="${name}"]`)[index]!;
-  }
-
-  /** Types into a date field the way a user does, then leaves it. */
-  function type(name: string, text: string, index = 0) {
-    const input = dateInput(name, index);
-    input.value = text;
-    input.dispatchEvent(new Event('input'));
-    input.dispatchEvent(new Event('blur'));
-    fixture.detectChanges();
-  }
 
   it('edits a visit with the version it read, sending its partners, delegation and programme, then opens it', async () => {
     fixture.componentRef.setInput('id', '5');
     fixture.detectChanges();
     http.expectOne('/api/v1/objectives').flush(actionPlan);
     http.expectOne('/api/v1/visits/5').flush(visit);
-    await render();
+    await ui.render();
     expect(element.textContent).toContain('Brühl');
-    expect(dateInput('startsOn').value).toBe('12/05/2026');
-    expect(dateInput('endsOn').value).toBe('14/05/2026');
-    expect(dateInput('day').value).toBe('12/05/2026');
+    expect(ui.input('startsOn').value).toBe('12/05/2026');
+    expect(ui.input('endsOn').value).toBe('14/05/2026');
+    expect(ui.input('day').value).toBe('12/05/2026');
 
     const form = fixture.componentInstance['form'];
     form.controls.places.setValue('Rathaus Brühl ; Schloss Augustusburg');
     form.controls.programme.at(0).controls.time.setValue('');
-    submit();
+    ui.submit();
     const request = http.expectOne({ method: 'PATCH', url: '/api/v1/visits/5' });
     expect(request.request.body).toEqual(
       jasmine.objectContaining({
@@ -96,48 +65,48 @@ describe('VisitForm', () => {
       }),
     );
     request.flush({ ...visit, version: 4 });
-    await render();
-    expect(TestBed.inject(Router).navigate).toHaveBeenCalledWith(['/visites', 5]);
+    await ui.render();
+    expect(ui.navigate).toHaveBeenCalledWith(['/visites', 5]);
   });
 
   it('shows the server’s errors next to the fields and keeps what was typed', async () => {
     fixture.detectChanges();
     http.expectOne('/api/v1/objectives').flush(actionPlan);
-    await render();
+    await ui.render();
     const form = fixture.componentInstance['form'];
     form.controls.title.setValue('Accueil de Royal Leamington Spa');
-    type('startsOn', '10/06/2026');
-    type('endsOn', '08/06/2026');
-    submit();
+    ui.type('startsOn', '10/06/2026');
+    ui.type('endsOn', '08/06/2026');
+    ui.submit();
     const request = http.expectOne({ method: 'POST', url: '/api/v1/visits' });
     expect(request.request.body).toEqual(jasmine.objectContaining({ startsOn: '2026-06-10', endsOn: '2026-06-08' }));
     request.flush(
       { ...problem(400, 'validation_failed', 'Données invalides'), errors: [{ path: 'endsOn', message: 'La date de fin précède la date de début.' }] },
       { status: 400, statusText: 'Bad Request' },
     );
-    await render();
+    await ui.render();
     expect(element.querySelector('mat-error')?.textContent?.trim()).toBe('La date de fin précède la date de début.');
     expect(form.controls.title.value).toBe('Accueil de Royal Leamington Spa');
-    expect(dateInput('endsOn').value).toBe('08/06/2026');
+    expect(ui.input('endsOn').value).toBe('08/06/2026');
   });
 
   it('reads the days typed the French way and sends them as the API writes them, the programme starting on the first day', async () => {
     fixture.detectChanges();
     http.expectOne('/api/v1/objectives').flush(actionPlan);
-    await render();
+    await ui.render();
     const form = fixture.componentInstance['form'];
     form.controls.title.setValue('Accueil de la délégation de Brühl');
-    type('startsOn', '05/12/2026');
-    type('endsOn', '7/12/2026');
-    expect(dateInput('startsOn').value).toBe('05/12/2026');
-    expect(dateInput('endsOn').value).toBe('07/12/2026');
+    ui.type('startsOn', '05/12/2026');
+    ui.type('endsOn', '7/12/2026');
+    expect(ui.input('startsOn').value).toBe('05/12/2026');
+    expect(ui.input('endsOn').value).toBe('07/12/2026');
     [...element.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent?.includes('Ajouter une étape au programme'))!.click();
     fixture.detectChanges();
-    await render();
-    expect(dateInput('day').value).toBe('05/12/2026');
-    type('day', '06/12/2026');
+    await ui.render();
+    expect(ui.input('day').value).toBe('05/12/2026');
+    ui.type('day', '06/12/2026');
     form.controls.programme.at(0).controls.what.setValue('Visite du lycée Lakanal');
-    submit();
+    ui.submit();
     const request = http.expectOne({ method: 'POST', url: '/api/v1/visits' });
     expect(request.request.body).toEqual(
       jasmine.objectContaining({
@@ -147,26 +116,26 @@ describe('VisitForm', () => {
       }),
     );
     request.flush({ ...visit, id: 8 });
-    await render();
-    expect(TestBed.inject(Router).navigate).toHaveBeenCalledWith(['/visites', 8]);
+    await ui.render();
+    expect(ui.navigate).toHaveBeenCalledWith(['/visites', 8]);
   });
 
   it('says in French when a typed day is not a date, and sends nothing', async () => {
     fixture.detectChanges();
     http.expectOne('/api/v1/objectives').flush(actionPlan);
-    await render();
+    await ui.render();
     fixture.componentInstance['form'].controls.title.setValue('Accueil de Brühl');
-    type('startsOn', '31/02/2026');
-    type('endsOn', '2026-12-07');
-    submit();
-    await render();
+    ui.type('startsOn', '31/02/2026');
+    ui.type('endsOn', '2026-12-07');
+    ui.submit();
+    await ui.render();
     http.expectNone({ method: 'POST', url: '/api/v1/visits' });
     const errors = [...element.querySelectorAll('mat-error')].map((error) => error.textContent?.trim());
     expect(errors).toEqual([
       'Date invalide (jj/mm/aaaa).',
       'Date invalide (jj/mm/aaaa).',
     ]);
-    expect(dateInput('startsOn').value).toBe('31/02/2026');
+    expect(ui.input('startsOn').value).toBe('31/02/2026');
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Certains champs sont à compléter ou à corriger.');
   });
 
@@ -175,20 +144,20 @@ describe('VisitForm', () => {
     fixture.detectChanges();
     http.expectOne('/api/v1/objectives').flush(actionPlan);
     http.expectOne('/api/v1/visits/5').flush(visit);
-    await render();
+    await ui.render();
     const form = fixture.componentInstance['form'];
     form.controls.notesForMayor.setValue('Ma note');
-    submit();
+    ui.submit();
     http
       .expectOne({ method: 'PATCH', url: '/api/v1/visits/5' })
       .flush({ ...problem(409, 'version_conflict', 'Conflit'), current: { ...visit, version: 4 } }, { status: 409, statusText: 'Conflict' });
-    await render();
+    await ui.render();
     expect(element.querySelector('.conflict')?.textContent).toContain('modifiée entre-temps');
     expect(form.controls.notesForMayor.value).toBe('Ma note');
-    submit();
+    ui.submit();
     const retry = http.expectOne({ method: 'PATCH', url: '/api/v1/visits/5' });
     expect(retry.request.body).toEqual(jasmine.objectContaining({ version: 4, notesForMayor: 'Ma note' }));
     retry.flush({ ...visit, version: 5 });
-    await render();
+    await ui.render();
   });
 });
