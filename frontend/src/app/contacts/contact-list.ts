@@ -29,6 +29,7 @@ import { PartnersApi } from '../partners/partners-api';
 import { canWriteRecords } from '../records/can-write';
 import { Countries } from '../records/countries';
 import { languageLabel } from '../records/labels';
+import { ListPager } from '../records/list-pager';
 import { listInUrl, sortInUrl } from '../records/page-loader';
 import { commonLanguages } from './contact-form';
 import { type ContactFilters, ContactsApi } from './contacts-api';
@@ -55,6 +56,7 @@ export function contactFiltersFrom(params: ParamMap): ContactFilters {
   selector: 'app-contact-list',
   imports: [
     ExportMenu,
+    ListPager,
     MatButton,
     MatCell,
     MatCellDef,

@@ -29,6 +29,7 @@ import { objectivesResource } from '../plan/objectives-api';
 import { canWriteRecords } from '../records/can-write';
 import { Countries } from '../records/countries';
 import { kindLabel, kindLabels, statusLabel, statusLabels } from '../records/labels';
+import { ListPager } from '../records/list-pager';
 import { listInUrl, sortInUrl } from '../records/page-loader';
 import { type PartnerFilters, PartnersApi } from './partners-api';
 
@@ -40,6 +41,7 @@ const multiParams = ['kind', 'status', 'country', 'tag', 'owner', 'objective'] a
   selector: 'app-partner-list',
   imports: [
     ExportMenu,
+    ListPager,
     DatePipe,
     MatButton,
     MatCell,
