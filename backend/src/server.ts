@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { LoginThrottle } from './auth/login-throttle';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseUnreachableError, describeTarget, openDatabase } from './db/database';
+import { trackQueries } from './db/query-tracker';
 import { backgroundJobs } from './jobs/background-jobs';
 import { JobScheduler } from './jobs/job-scheduler';
 import { createLogger } from './logger';
@@ -19,6 +20,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   logger.info({ database: describeTarget(config.database) }, 'opening the database');
   const sequelize = await openDatabase(config.database, { log: (message) => logger.info(message) });
+  const queries = trackQueries(sequelize);
   if (await ensureSearchIndex()) logger.info('search index built');
   await ensureFirstAdmin(config, (message) => console.log(message));
   const throttle = await LoginThrottle.create(sequelize, config.database);
@@ -40,9 +42,12 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), shutdownGraceMs).unref();
+    // Connections closed first; then the requests still running (their client may have left) finish
+    // their queries before the database closes under them.
     server.close(() => {
       scheduler
         .stop()
+        .then(() => queries.quiet(100, shutdownGraceMs / 2))
         .then(() => Promise.all([throttle.close(), sequelize.close()]))
         .finally(() => process.exit(0));
     });
