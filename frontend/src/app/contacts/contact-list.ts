@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { ExportMenu } from '../data/export-menu';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatChip, MatChipRemove, MatChipSet } from '@angular/material/chips';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -28,13 +27,13 @@ import { PartnerPicker } from '../partners/partner-picker';
 import { PartnersApi } from '../partners/partners-api';
 import { canWriteRecords } from '../records/can-write';
 import { Countries } from '../records/countries';
+import { type FilterChip, FilterChips } from '../records/filter-chips';
 import { languageLabel } from '../records/labels';
 import { ListPager } from '../records/list-pager';
 import { listInUrl, sortInUrl } from '../records/page-loader';
 import { commonLanguages } from './contact-form';
 import { type ContactFilters, ContactsApi } from './contacts-api';
 
-type Chip = { param: string; value: string; label: string };
 const multiParams = ['partner', 'language', 'country'] as const;
 
 export function contactFiltersFrom(params: ParamMap): ContactFilters {
@@ -56,14 +55,12 @@ export function contactFiltersFrom(params: ParamMap): ContactFilters {
   selector: 'app-contact-list',
   imports: [
     ExportMenu,
+    FilterChips,
     ListPager,
     MatButton,
     MatCell,
     MatCellDef,
     MatCheckbox,
-    MatChip,
-    MatChipRemove,
-    MatChipSet,
     MatColumnDef,
     MatFormField,
     MatHeaderCell,
@@ -102,9 +99,9 @@ export class ContactList {
   private readonly partnerNames = signal<Record<string, string>>({});
   protected readonly columns = ['name', 'jobTitle', 'affiliations', 'country', 'languages', 'emails'];
 
-  protected readonly chips = computed<Chip[]>(() => {
+  protected readonly chips = computed<FilterChip[]>(() => {
     const filters = this.filters();
-    const chips: Chip[] = [];
+    const chips: FilterChip[] = [];
     if (filters.q) chips.push({ param: 'q', value: filters.q, label: `Texte : ${filters.q}` });
     if (filters.role) chips.push({ param: 'role', value: filters.role, label: `Rôle : ${filters.role}` });
     for (const value of filters.partner ?? []) chips.push({ param: 'partner', value, label: `Partenaire : ${this.partnerNames()[value] ?? value}` });
@@ -145,7 +142,7 @@ export class ContactList {
     this.setMulti('partner', [...new Set([...(this.filters().partner ?? []), String(partner.id)])]);
   }
 
-  protected removeChip(chip: Chip): void {
+  protected removeChip(chip: FilterChip): void {
     if (chip.param === 'q' || chip.param === 'role') return this.list.navigate({ [chip.param]: null });
     const param = chip.param as (typeof multiParams)[number];
     this.setMulti(param, (this.filters()[param] ?? []).filter((value) => value !== chip.value));

@@ -3,7 +3,6 @@ import { ExportMenu } from '../data/export-menu';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatChip, MatChipRemove, MatChipSet } from '@angular/material/chips';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -28,12 +27,12 @@ import { partnerKinds, partnerStatuses } from '@api/partners/partners.schema';
 import { objectivesResource } from '../plan/objectives-api';
 import { canWriteRecords } from '../records/can-write';
 import { Countries } from '../records/countries';
+import { type FilterChip, FilterChips } from '../records/filter-chips';
 import { kindLabel, kindLabels, statusLabel, statusLabels } from '../records/labels';
 import { ListPager } from '../records/list-pager';
 import { listInUrl, sortInUrl } from '../records/page-loader';
 import { type PartnerFilters, PartnersApi } from './partners-api';
 
-type Chip = { param: string; value: string; label: string };
 const multiParams = ['kind', 'status', 'country', 'tag', 'owner', 'objective'] as const;
 
 /** The partners, filtered, sorted and paged; the whole state lives in the URL so a view can be shared. */
@@ -41,15 +40,13 @@ const multiParams = ['kind', 'status', 'country', 'tag', 'owner', 'objective'] a
   selector: 'app-partner-list',
   imports: [
     ExportMenu,
+    FilterChips,
     ListPager,
     DatePipe,
     MatButton,
     MatCell,
     MatCellDef,
     MatCheckbox,
-    MatChip,
-    MatChipRemove,
-    MatChipSet,
     MatColumnDef,
     MatFormField,
     MatHeaderCell,
@@ -95,7 +92,7 @@ export class PartnerList {
     this.trash() ? ['name', 'kind', 'country', 'deletedAt'] : ['name', 'kind', 'country', 'city', 'status', 'tags', 'owner', 'lastInteraction', 'created'],
   );
 
-  protected readonly chips = computed<Chip[]>(() => {
+  protected readonly chips = computed<FilterChip[]>(() => {
     const filters = this.filters();
     const objectives = this.objectives.hasValue() ? this.objectives.value().items : [];
     const label = (param: string, value: string): string => {
@@ -116,7 +113,7 @@ export class PartnerList {
           return value;
       }
     };
-    const chips: Chip[] = [];
+    const chips: FilterChip[] = [];
     if (filters.q) chips.push({ param: 'q', value: filters.q, label: `Texte : ${filters.q}` });
     for (const param of multiParams) for (const value of filters[param] ?? []) chips.push({ param, value, label: label(param, value) });
     return chips;
@@ -142,7 +139,7 @@ export class PartnerList {
     this.setMulti('tag', [...new Set([...(this.filters().tag ?? []), tag])]);
   }
 
-  protected removeChip(chip: Chip): void {
+  protected removeChip(chip: FilterChip): void {
     if (chip.param === 'q') return this.list.navigate({ q: null });
     const param = chip.param as (typeof multiParams)[number];
     this.setMulti(param, (this.filters()[param] ?? []).filter((value) => value !== chip.value));
