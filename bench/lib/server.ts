@@ -7,9 +7,14 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const benchAdmin = { email: 'bench@passerelles.local', password: 'a long benchmark password' };
 
-/** Starts `backend/dist/.../server.js` and resolves once /readyz answers. */
+/** The Node options `npm start` gives the server (package.json), so that a benchmark measures the server as it runs. */
+export const startOptions: string[] = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
+
+/** Starts `backend/dist/.../server.js` as `npm start` runs it, and resolves once /readyz answers. */
 export async function startServer({ port, dataDir, databaseUrl, env = {} }: { port: number; dataDir: string; databaseUrl: string; env?: Record<string, string> }) {
-  const child = spawn(process.execPath, [path.join(root, 'backend/dist/backend/src/server.js')], {
+  const child = spawn(process.execPath, [...startOptions, path.join(root, 'backend/dist/backend/src/server.js')], {
     cwd: root,
     env: {
       ...process.env,

@@ -7,6 +7,7 @@ import { AuditEvent } from '../audit/audit-event.model';
 import { Contact } from '../contacts/contact.model';
 import { Partner, PartnerTag } from '../partners/partner.model';
 import { makePartner, signedIn, testContext, type TestClient } from '../testing/test-app';
+import { maxImportRows, readTable } from './tabular-file';
 
 let sequence = 0;
 function unique(base: string) {
@@ -100,6 +101,23 @@ describe('data in and out', () => {
       const badKind = await upload(admin, 'analyse', Buffer.from('Nom\nA\n'), { kind: 'projects' });
       expect(badKind.status).toBe(400);
       expect(badKind.body.errors[0].path).toBe('kind');
+    });
+
+    it('refuses a file of more rows than one import takes, saying so, and takes one at the limit', async () => {
+      const lines = (count: number) => ['Nom;Type', ...Array.from({ length: count }, (_, index) => `Comité ${index};Association`)].join('\n');
+      const tooLong = await upload(admin, 'analyse', Buffer.from(lines(maxImportRows + 1)), { kind: 'partners' });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.code).toBe('too_many_rows');
+      expect(tooLong.body.detail).toMatch(/^Le fichier compte plus de 100\s000 lignes : découpez-le en plusieurs fichiers de 100\s000 lignes au plus\.$/);
+      expect((await readTable(Buffer.from(lines(maxImportRows)))).rows.length).toBe(maxImportRows);
+
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Feuille 1');
+      sheet.addRow(['Nom', 'Type']);
+      for (let index = 0; index < 4; index += 1) sheet.addRow([`Comité ${index}`, 'Association']);
+      const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+      expect((await readTable(xlsx, 'a.xlsx', 4)).rows.length).toBe(4);
+      await expectAsync(readTable(xlsx, 'a.xlsx', 3)).toBeRejectedWith(jasmine.objectContaining({ code: 'too_many_rows' }));
     });
 
     it('reads an XLSX workbook', async () => {

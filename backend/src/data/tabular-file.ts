@@ -20,11 +20,25 @@ function malformed(detail: string) {
   return problems.badRequest('malformed_file', detail);
 }
 
+/**
+ * The rows one file may hold. An import is planned and written as a whole (one transaction, a dry run of
+ * every row), so a file's rows are in memory together; beyond this, the file is refused as soon as the
+ * row past the limit is read, before anything else is done with it.
+ */
+export const maxImportRows = 100_000;
+
+function tooManyRows(maxRows: number) {
+  return problems.badRequest(
+    'too_many_rows',
+    `Le fichier compte plus de ${maxRows.toLocaleString('fr-FR')} lignes : découpez-le en plusieurs fichiers de ${maxRows.toLocaleString('fr-FR')} lignes au plus.`,
+  );
+}
+
 /** Reads an uploaded CSV or XLSX file; a file that cannot be read is a 400 `malformed_file` naming the line. */
-export async function readTable(file: Buffer, fileName = ''): Promise<Table> {
+export async function readTable(file: Buffer, fileName = '', maxRows = maxImportRows): Promise<Table> {
   if (file.length === 0) throw malformed('Le fichier est vide.');
-  if (file.subarray(0, 4).equals(xlsxMagic) || /\.xlsx$/i.test(fileName)) return readXlsx(file);
-  return readCsv(file);
+  if (file.subarray(0, 4).equals(xlsxMagic) || /\.xlsx$/i.test(fileName)) return readXlsx(file, maxRows);
+  return readCsv(file, maxRows);
 }
 
 /**
@@ -62,12 +76,13 @@ const csvMessages: Record<string, string> = {
   INVALID_OPENING_QUOTE: 'un guillemet apparaît au milieu d’un champ qui n’est pas entre guillemets',
 };
 
-function readCsv(file: Buffer): Table {
+function readCsv(file: Buffer, maxRows: number): Table {
   const { text, encoding } = decodeText(file);
   const delimiter = guessDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: false }) as never;
+    // The header, the rows allowed, and one more to tell that there are too many.
+    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: false, to: maxRows + 2 }) as never;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
@@ -78,6 +93,7 @@ function readCsv(file: Buffer): Table {
   }
   const [header, ...data] = records;
   if (!header) throw malformed('Le fichier ne contient aucune ligne.');
+  if (data.length > maxRows) throw tooManyRows(maxRows);
   return {
     format: 'csv',
     encoding,
@@ -88,7 +104,7 @@ function readCsv(file: Buffer): Table {
   };
 }
 
-async function readXlsx(file: Buffer): Promise<Table> {
+async function readXlsx(file: Buffer, maxRows: number): Promise<Table> {
   const rows: { line: number; cells: string[] }[] = [];
   let headers: string[] | null = null;
   try {
@@ -108,6 +124,7 @@ async function readXlsx(file: Buffer): Promise<Table> {
         const cells = Array.from(values, cellText);
         if (headers === null) headers = cells.map((cell) => cell.trim());
         else if (cells.some((cell) => cell.trim() !== '')) rows.push({ line: row.number, cells: cells.map((cell) => cell.trim()) });
+        if (rows.length > maxRows) break;
       }
       break;
     }
@@ -115,6 +132,7 @@ async function readXlsx(file: Buffer): Promise<Table> {
     throw malformed('Ce fichier XLSX ne peut pas être lu : enregistrez-le de nouveau depuis votre tableur, au format .xlsx ou .csv.');
   }
   if (!headers) throw malformed('Le classeur ne contient aucune ligne.');
+  if (rows.length > maxRows) throw tooManyRows(maxRows);
   const width = headers.length;
   return { format: 'xlsx', encoding: null, delimiter: null, headers, rows: rows.map((row) => ({ ...row, cells: padTo(row.cells, width) })) };
 }
