@@ -17,7 +17,7 @@ import { PartnersApi } from '../partners/partners-api';
 import { Countries } from '../records/countries';
 import { fieldName, formatValue } from '../records/history-text';
 import { languageLabel, legalBasisLabels } from '../records/labels';
-import { focusAfterRender } from '../records/focus';
+import { firstProblemSelector, focusAfterRender } from '../records/focus';
 import { applyServerErrors } from '../records/server-errors';
 import { ContactsApi } from './contacts-api';
 
@@ -253,7 +253,7 @@ export class ContactForm {
     }
     if (problem.status === 400) {
       this.formErrors.set(applyServerErrors(this.form, problem));
-      focusAfterRender(this.injector, this.host, '[role="alert"], .mat-form-field-invalid input, .mat-form-field-invalid textarea, .mat-form-field-invalid mat-select');
+      focusAfterRender(this.injector, this.host, firstProblemSelector);
       return;
     }
     this.formErrors.set([problem.detail ?? problem.title]);

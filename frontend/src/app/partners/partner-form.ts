@@ -15,7 +15,7 @@ import { objectivesResource } from '../plan/objectives-api';
 import { Countries } from '../records/countries';
 import { fieldName, formatValue } from '../records/history-text';
 import { kindLabels, statusLabels } from '../records/labels';
-import { focusAfterRender } from '../records/focus';
+import { firstProblemSelector, focusAfterRender } from '../records/focus';
 import { applyServerErrors } from '../records/server-errors';
 import { PartnersApi } from './partners-api';
 
@@ -228,7 +228,7 @@ export class PartnerForm {
     }
     if (problem.status === 400) {
       this.formErrors.set(applyServerErrors(this.form, problem, { ownerUserId: 'ownerUserId' }));
-      focusAfterRender(this.injector, this.host, '[role="alert"], .mat-form-field-invalid input, .mat-form-field-invalid textarea, .mat-form-field-invalid mat-select');
+      focusAfterRender(this.injector, this.host, firstProblemSelector);
       return;
     }
     this.formErrors.set([problem.detail ?? problem.title]);

@@ -115,6 +115,7 @@ describe('editWithVersion', () => {
     submit();
     await render();
     expect(element.querySelector('.conflict[role="alert"]')?.textContent).toContain('Cette note a été modifiée entre-temps.');
+    expect(document.activeElement).withContext('the panel is brought into view').toBe(element.querySelector<HTMLElement>('.conflict'));
     expect(element.querySelector('input')?.value).toBe('Ma version');
     expect(host.edit.base()?.version).toBe(3);
     expect(navigate).not.toHaveBeenCalled();
@@ -135,6 +136,7 @@ describe('editWithVersion', () => {
     expect(host.api.calls).toEqual([]);
     expect(host.form.controls.title.touched).toBeTrue();
     expect(element.querySelector('.error-message[role="alert"]')?.textContent).toContain('Certains champs sont à compléter ou à corriger.');
+    expect(document.activeElement).withContext('the message is brought into view').toBe(element.querySelector<HTMLElement>('.error-message'));
   });
 
   it('puts the server’s errors on the fields, and shows the others above the form', async () => {

@@ -1,7 +1,8 @@
-import { computed, effect, inject, signal } from '@angular/core';
+import { computed, effect, ElementRef, inject, Injector, signal } from '@angular/core';
 import type { FormGroup } from '@angular/forms';
 import { Router } from '@angular/router';
 import { ApiProblem } from '../core/api-problem';
+import { firstProblemSelector, focusAfterRender } from './focus';
 import { applyServerErrors } from './server-errors';
 
 /** A record the API saves with optimistic concurrency: an update names the version it was made from. */
@@ -32,6 +33,8 @@ export type EditWithVersionOptions<V extends Versioned, B> = {
  */
 export function editWithVersion<V extends Versioned, B>(options: EditWithVersionOptions<V, B>) {
   const router = inject(Router);
+  const injector = inject(Injector);
+  const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   const { form, api, words } = options;
   const base = signal<V | null>(null);
   const loadError = signal<string | null>(null);
@@ -60,6 +63,8 @@ export function editWithVersion<V extends Versioned, B>(options: EditWithVersion
     if (form.invalid) {
       form.markAllAsTouched();
       formErrors.set(['Certains champs sont à compléter ou à corriger.']);
+      // The message appears above the form, maybe out of sight of the button that was pressed.
+      focusAfterRender(injector, host, firstProblemSelector);
       return;
     }
     pending.set(true);
@@ -73,9 +78,11 @@ export function editWithVersion<V extends Versioned, B>(options: EditWithVersion
         // Keep what the user typed; saving again applies it on top of the current version.
         base.set(problem.body['current'] as V);
         conflict.set(words.conflict);
+        focusAfterRender(injector, host, '.conflict');
       } else {
         const unmatched = applyServerErrors(form, problem);
         formErrors.set(unmatched.length || problem.errors.length ? unmatched : [problem.detail ?? problem.title]);
+        focusAfterRender(injector, host, firstProblemSelector);
       }
     } finally {
       pending.set(false);

@@ -14,3 +14,7 @@ export function focusAfterRender(injector: Injector, host: HTMLElement, selector
     { injector },
   );
 }
+
+/** What a form shows first when something is to correct: its message, or else the first field in error. */
+export const firstProblemSelector =
+  '[role="alert"], .mat-form-field-invalid input, .mat-form-field-invalid textarea, .mat-form-field-invalid mat-select';

@@ -17,10 +17,10 @@ import type { EditWithVersion } from './edit-with-version';
         <p class="error-message" role="alert">{{ message }}</p>
       } @else {
         @if (edit().conflict(); as message) {
-          <div class="conflict" role="alert"><h2>Modification concurrente</h2><p>{{ message }}</p></div>
+          <div class="conflict" role="alert" tabindex="-1"><h2>Modification concurrente</h2><p>{{ message }}</p></div>
         }
         @if (edit().formErrors().length) {
-          <div class="error-message" role="alert">
+          <div class="error-message" role="alert" tabindex="-1">
             @for (message of edit().formErrors(); track $index) {
               <p>{{ message }}</p>
             }
