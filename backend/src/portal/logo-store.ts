@@ -75,7 +75,18 @@ export async function readLogo(dataDir: string, name: string | null | undefined)
   }
 }
 
-/** Removes a stored logo that nothing refers to (a proposal refused before it was saved). */
-export async function removeLogo(dataDir: string, name: string) {
-  if (storedName.test(name)) await rm(path.join(logoDir(dataDir), name), { force: true });
+/** Where a logo that cannot be removed is reported: the request's logger. */
+export type LogoLog = { warn: (details: object, message: string) => void };
+
+/**
+ * Removes a stored logo that nothing refers to any more. One that cannot be removed (already gone) is
+ * logged and never fails the request: the records are right, only a file is left over or was missing.
+ */
+export async function removeLogo(dataDir: string, name: string, log: LogoLog) {
+  if (!storedName.test(name)) return;
+  try {
+    await rm(path.join(logoDir(dataDir), name));
+  } catch (error) {
+    log.warn({ err: error, logo: name }, 'logo file not removed');
+  }
 }

@@ -138,7 +138,7 @@ export function portalRoutes(api: Api, deps: PortalDeps) {
     response: ProfileUpdateView,
     status: 201,
     errors: [404, 409],
-    handler: ({ user, body }) => proposeProfileUpdate(user, body, deps),
+    handler: ({ user, body, req }) => proposeProfileUpdate(user, body, deps, req.log),
   });
 
   // ---------------------------------------------------------------- the review queue (staff)
@@ -176,7 +176,7 @@ export function portalRoutes(api: Api, deps: PortalDeps) {
     body: ProfileReview,
     response: ProfileUpdateView,
     errors: [404, 409],
-    handler: ({ params, body, user }) => reviewProfileUpdate(params.id, body, user),
+    handler: ({ params, body, user, req }) => reviewProfileUpdate(params.id, body, user, deps, req.log),
   });
 
   api.route({

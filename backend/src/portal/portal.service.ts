@@ -12,7 +12,7 @@ import { reindex } from '../search/search-index';
 import { User } from '../users/user.model';
 import type { CurrentUser } from '../users/users.schema';
 import { normalizeEmail } from '../users/users.service';
-import { checkLogo, removeLogo, storeLogo } from './logo-store';
+import { checkLogo, removeLogo, storeLogo, type LogoLog } from './logo-store';
 import { Invitation, ProfileUpdate, type ProfileValues } from './portal.model';
 import {
   profileFields,
@@ -196,6 +196,27 @@ async function ownPartner(user: CurrentUser, transaction?: Transaction) {
   return partner;
 }
 
+/**
+ * Of the logo files a change lets go, those nothing refers to once its transaction commits: no partner
+ * (even deleted) has it as its logo, no pending proposal proposes it. Asked inside that transaction,
+ * after its writes; the files are removed only once it has committed (`removeLogos`).
+ */
+async function unreferencedLogos(names: (string | null | undefined)[], transaction: Transaction): Promise<string[]> {
+  const candidates = [...new Set(names.filter((name): name is string => Boolean(name)))];
+  if (candidates.length === 0) return [];
+  const partners = await Partner.findAll({ where: { logoFile: { [Op.in]: candidates } }, attributes: ['id', 'logoFile'], paranoid: false, transaction });
+  const pending = await ProfileUpdate.findAll({
+    where: { status: 'pending', [Op.or]: candidates.map((name) => ({ proposed: { [Op.like]: `%${name}%` } })) },
+    transaction,
+  });
+  const used = new Set([...partners.map((partner) => partner.logoFile), ...pending.map((update) => update.proposed.logo)]);
+  return candidates.filter((name) => !used.has(name));
+}
+
+async function removeLogos(names: string[], dataDir: string, log: LogoLog) {
+  for (const name of names) await removeLogo(dataDir, name, log);
+}
+
 async function people(ids: (number | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   const users = wanted.length ? await User.findAll({ where: { id: { [Op.in]: wanted } }, attributes: ['id', 'displayName'] }) : [];
@@ -259,10 +280,10 @@ export async function portalHome(user: CurrentUser): Promise<PortalHome> {
  * record are kept. A proposal still waiting is replaced by the new one (one pending update per partner).
  * `version` is the partner version the association read: a stale one gets 409 with the current profile.
  */
-export async function proposeProfileUpdate(user: CurrentUser, input: ProfileUpdateRequestData, deps: PortalDeps): Promise<ProfileUpdateView> {
+export async function proposeProfileUpdate(user: CurrentUser, input: ProfileUpdateRequestData, deps: PortalDeps, log: LogoLog): Promise<ProfileUpdateView> {
   const logo = typeof input.logo === 'string' ? checkLogo(input.logo) : null;
   const storedLogo = logo ? await storeLogo(deps.dataDir, logo) : undefined;
-  const update = await Partner.sequelize!.transaction(async (transaction) => {
+  const { update, released } = await Partner.sequelize!.transaction(async (transaction) => {
     const partner = await ownPartner(user, transaction);
     if (input.version !== partner.version) {
       throw problems.conflict('version_conflict', 'La fiche a été modifiée entre-temps par le service : relisez-la avant de proposer vos changements.', {
@@ -280,6 +301,8 @@ export async function proposeProfileUpdate(user: CurrentUser, input: ProfileUpda
     }
     const baseValues = Object.fromEntries(Object.keys(wanted).map((field) => [field, current[field as ProfileField]]));
     const pending = await ProfileUpdate.findOne({ where: { partnerId: partner.id, status: 'pending' }, transaction, lock: transaction.LOCK.UPDATE });
+    // The logo of the proposal this one replaces is let go.
+    const replacedLogo = pending?.proposed.logo;
     const row = pending ?? ProfileUpdate.build({ partnerId: partner.id, proposed: {}, baseValues: {}, baseVersion: partner.version, submittedByUserId: user.id, reviewMessage: null, reviewedByUserId: null, reviewedAt: null });
     row.set({ proposed: wanted, baseValues, baseVersion: partner.version, submittedByUserId: user.id });
     row.changed('proposed', true);
@@ -292,12 +315,13 @@ export async function proposeProfileUpdate(user: CurrentUser, input: ProfileUpda
       entityId: row.id,
       after: { partnerId: partner.id, ...wanted },
     });
-    return row;
+    return { update: row, released: await unreferencedLogos([replacedLogo], transaction) };
   }).catch(async (error: unknown) => {
     // A refused proposal keeps no file behind.
-    if (storedLogo) await removeLogo(deps.dataDir, storedLogo);
+    if (storedLogo) await removeLogo(deps.dataDir, storedLogo, log);
     throw error;
   });
+  await removeLogos(released, deps.dataDir, log);
   return (await updateViews([update]))[0]!;
 }
 
@@ -328,8 +352,14 @@ export async function getProfileUpdate(id: number, user: CurrentUser): Promise<P
  * the same transaction) or rejects the proposal with a message. A field that changed on the partner
  * since the proposal is a conflict: it is applied only with `applyDespiteConflict`.
  */
-export async function reviewProfileUpdate(id: number, review: ProfileReviewData, actor: CurrentUser): Promise<ProfileUpdateView> {
-  const reviewed = await Partner.sequelize!.transaction(async (transaction) => {
+export async function reviewProfileUpdate(
+  id: number,
+  review: ProfileReviewData,
+  actor: CurrentUser,
+  deps: Pick<PortalDeps, 'dataDir'>,
+  log: LogoLog,
+): Promise<ProfileUpdateView> {
+  const { reviewed, released } = await Partner.sequelize!.transaction(async (transaction) => {
     const update = await ProfileUpdate.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!update) throw problems.notFound('Cette proposition n’existe pas.');
     if (update.version !== review.version) {
@@ -344,7 +374,7 @@ export async function reviewProfileUpdate(id: number, review: ProfileReviewData,
       update.set({ status: 'rejected', acceptedFields: [], reviewMessage: review.message, reviewedByUserId: actor.id, reviewedAt: new Date() });
       await update.save({ transaction });
       await recordAudit(transaction, { actorUserId: actor.id, action: 'reject', entityType: 'profile_update', entityId: id, after: { message: review.message } });
-      return update;
+      return { reviewed: update, released: await unreferencedLogos([update.proposed.logo], transaction) };
     }
     const fields = review.fields ?? proposedFields;
     const unknown = fields.filter((field) => !proposedFields.includes(field));
@@ -389,8 +419,11 @@ export async function reviewProfileUpdate(id: number, review: ProfileReviewData,
     });
     await update.save({ transaction });
     await recordAudit(transaction, { actorUserId: actor.id, action: 'accept', entityType: 'profile_update', entityId: id, after: { fields, message: review.message ?? null } });
-    return update;
+    // A proposed logo left out, or the logo an accepted one replaced or removed, is let go.
+    return { reviewed: update, released: await unreferencedLogos([update.proposed.logo, logoBefore], transaction) };
   });
+  // Only now that the change is committed: a rollback never leaves a record pointing at a removed file.
+  await removeLogos(released, deps.dataDir, log);
   return (await updateViews([reviewed]))[0]!;
 }
 

@@ -1,12 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Transaction } from 'sequelize';
 import { AuditEvent } from '../audit/audit-event.model';
 import { readOutbox } from '../mail/outbox';
 import { Partner } from '../partners/partner.model';
 import { client, makePartner, makeUser, signedIn, testContext, type TestClient } from '../testing/test-app';
 import { pngImage } from '../testing/images';
 import type { User } from '../users/user.model';
-import { Invitation } from './portal.model';
+import { Invitation, ProfileUpdate } from './portal.model';
 
 const strongPassword = 'un mot de passe solide pour le portail';
 
@@ -302,6 +303,109 @@ describe('association portal', () => {
       expect((await officer.get(`/api/v1/partners/${partner.id}`)).body.hasLogo).toBeTrue();
       const home = (await agent.get('/api/v1/portal/profile')).body;
       expect(home.profile.logoUrl).toBe(`/api/v1/partners/${partner.id}/logo`);
+    });
+  });
+
+  describe('logo files', () => {
+    const logos = () => path.join(testContext().config.dataDir, 'logos');
+    const onDisk = (name: string) => access(path.join(logos(), name)).then(() => true, () => false);
+    const logo = () => pngImage(64, 64).toString('base64');
+    const proposedLogo = async (id: number) => (await ProfileUpdate.findByPk(id))!.proposed.logo!;
+    const review = async (update: { body: { id: number; version: number } }, decision: object) => {
+      const reviewed = await officer.post(`/api/v1/profile-updates/${update.body.id}/review`).send({ version: update.body.version, ...decision });
+      expect(reviewed.status).withContext(JSON.stringify(reviewed.body)).toBe(200);
+      return reviewed;
+    };
+    /** An association whose partner already has an accepted logo (partner version 1). */
+    async function withLogo() {
+      const { partner, agent } = await associationWithUser();
+      await review(await agent.post('/api/v1/portal/profile-updates').send({ version: 0, logo: logo() }), { decision: 'accept' });
+      const current = (await Partner.findByPk(partner.id))!.logoFile!;
+      expect(await onDisk(current)).toBeTrue();
+      return { partner, agent, current };
+    }
+
+    it('removes the logo of a pending proposal that a newer one replaces, even when that one has none', async () => {
+      const { agent } = await associationWithUser();
+      const first = await agent.post('/api/v1/portal/profile-updates').send({ version: 0, logo: logo() });
+      const firstLogo = await proposedLogo(first.body.id);
+      expect(await onDisk(firstLogo)).toBeTrue();
+      const second = await agent.post('/api/v1/portal/profile-updates').send({ version: 0, logo: logo() });
+      expect(second.body.id).toBe(first.body.id);
+      const secondLogo = await proposedLogo(second.body.id);
+      expect(await onDisk(firstLogo)).toBeFalse();
+      expect(await onDisk(secondLogo)).toBeTrue();
+      const third = await agent.post('/api/v1/portal/profile-updates').send({ version: 0, publicNeeds: 'Un local' });
+      expect(third.status).toBe(201);
+      expect(await onDisk(secondLogo)).toBeFalse();
+    });
+
+    it('removes a rejected proposal\'s logo and keeps the partner\'s own, even with a file already gone', async () => {
+      const { partner, agent, current } = await withLogo();
+      const proposed = await agent.post('/api/v1/portal/profile-updates').send({ version: 1, logo: logo() });
+      const proposedName = await proposedLogo(proposed.body.id);
+      await review(proposed, { decision: 'reject', message: 'Image floue.' });
+      expect(await onDisk(proposedName)).toBeFalse();
+      expect(await onDisk(current)).toBeTrue();
+      expect((await officer.get(`/api/v1/partners/${partner.id}/logo`)).status).toBe(200);
+
+      // A file that is already gone is only logged: the review still succeeds.
+      const again = await agent.post('/api/v1/portal/profile-updates').send({ version: 1, logo: logo() });
+      await rm(path.join(logos(), await proposedLogo(again.body.id)));
+      await review(again, { decision: 'reject', message: 'Toujours floue.' });
+      expect(await onDisk(current)).toBeTrue();
+    });
+
+    it('removes the logo an accepted one replaces or removes, and a proposed logo left out of an acceptance', async () => {
+      const { partner, agent, current } = await withLogo();
+      const leftOut = await agent.post('/api/v1/portal/profile-updates').send({ version: 1, logo: logo(), publicNeeds: 'Des chaises' });
+      const leftOutName = await proposedLogo(leftOut.body.id);
+      await review(leftOut, { decision: 'accept', fields: ['publicNeeds'] });
+      expect(await onDisk(leftOutName)).toBeFalse();
+      expect(await onDisk(current)).toBeTrue();
+
+      const replacing = await agent.post('/api/v1/portal/profile-updates').send({ version: 2, logo: logo() });
+      const replacingName = await proposedLogo(replacing.body.id);
+      await review(replacing, { decision: 'accept' });
+      expect((await Partner.findByPk(partner.id))!.logoFile).toBe(replacingName);
+      expect(await onDisk(current)).toBeFalse();
+      expect(await onDisk(replacingName)).toBeTrue();
+      expect((await agent.get(`/api/v1/partners/${partner.id}/logo`)).status).toBe(200);
+
+      await review(await agent.post('/api/v1/portal/profile-updates').send({ version: 3, logo: null }), { decision: 'accept' });
+      expect((await Partner.findByPk(partner.id))!.logoFile).toBeNull();
+      expect(await onDisk(replacingName)).toBeFalse();
+    });
+
+    it('keeps a file while a pending proposal still refers to it, and removes it with the last one', async () => {
+      const { agent } = await associationWithUser();
+      const proposed = await agent.post('/api/v1/portal/profile-updates').send({ version: 0, logo: logo() });
+      const name = await proposedLogo(proposed.body.id);
+      const other = await makePartner({ kind: 'association' });
+      const sharing = await ProfileUpdate.create({ partnerId: other.id, submittedByUserId: null, proposed: { logo: name }, baseValues: { logo: null }, baseVersion: 0, reviewMessage: null, reviewedByUserId: null, reviewedAt: null });
+      await review(proposed, { decision: 'reject', message: 'Non.' });
+      expect(await onDisk(name)).toBeTrue();
+      await review({ body: { id: sharing.id, version: sharing.version } }, { decision: 'reject', message: 'Non plus.' });
+      expect(await onDisk(name)).toBeFalse();
+    });
+
+    it('removes nothing when the review does not commit', async () => {
+      const { partner, agent, current } = await withLogo();
+      const proposed = await agent.post('/api/v1/portal/profile-updates').send({ version: 1, logo: logo() });
+      const name = await proposedLogo(proposed.body.id);
+      const commit = spyOn(Transaction.prototype, 'commit').and.callFake(async function (this: Transaction) {
+        commit.and.callThrough();
+        await this.rollback();
+        throw new Error('commit failed');
+      });
+      const failed = await officer.post(`/api/v1/profile-updates/${proposed.body.id}/review`).send({ version: proposed.body.version, decision: 'accept' });
+      expect(failed.status).toBe(500);
+      expect((await Partner.findByPk(partner.id))!.logoFile).toBe(current);
+      expect(await onDisk(current)).toBeTrue();
+      expect(await onDisk(name)).toBeTrue();
+      await review(proposed, { decision: 'accept' });
+      expect(await onDisk(current)).toBeFalse();
+      expect(await onDisk(name)).toBeTrue();
     });
   });
 
