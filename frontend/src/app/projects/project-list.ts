@@ -11,6 +11,7 @@ import type { ProjectView } from '@api/projects/projects.schema';
 import { projectKinds, projectStatuses } from '@api/projects/projects.schema';
 import { canWriteRecords } from '../records/can-write';
 import { projectKindLabels, projectStatusLabels } from '../records/labels';
+import { ListPager } from '../records/list-pager';
 import { listInUrl } from '../records/page-loader';
 import { type ProjectFilters, ProjectsApi } from './projects-api';
 
@@ -24,7 +25,7 @@ function projectFiltersFrom(params: ParamMap): ProjectFilters {
 /** The projects, filtered by kind, status and title; the filters live in the URL. */
 @Component({
   selector: 'app-project-list',
-  imports: [DatePipe, MatButton, MatFormField, MatInput, MatLabel, MatOption, MatProgressBar, MatSelect, RouterLink],
+  imports: [DatePipe, ListPager, MatButton, MatFormField, MatInput, MatLabel, MatOption, MatProgressBar, MatSelect, RouterLink],
   template: `
     <div class="page wide">
       <div class="heading">
@@ -84,14 +85,7 @@ function projectFiltersFrom(params: ParamMap): ProjectFilters {
       @if (!list.loading() && !list.error() && list.items().length === 0) {
         <p class="empty">Aucun projet ne correspond à ces filtres.</p>
       }
-      <nav class="pager" aria-label="Pagination">
-        @if (filters().cursor) {
-          <button mat-stroked-button type="button" (click)="list.firstPage()">Première page</button>
-        }
-        @if (list.nextCursor()) {
-          <button mat-flat-button type="button" (click)="list.nextPage()">Page suivante</button>
-        }
-      </nav>
+      <nav class="pager" aria-label="Pagination" [appListPager]="list"></nav>
     </div>
   `,
   styleUrl: '../partners/partner-list.scss',

@@ -10,6 +10,7 @@ import type { VisitView } from '@api/visits/visits.schema';
 import { visitDirections } from '@api/visits/visits.schema';
 import { canWriteVisits } from '../records/can-write';
 import { visitDirectionLabels } from '../records/labels';
+import { ListPager } from '../records/list-pager';
 import { listInUrl } from '../records/page-loader';
 import { type VisitFilters, VisitsApi } from './visits-api';
 
@@ -21,7 +22,7 @@ function visitFiltersFrom(params: ParamMap): VisitFilters {
 /** Visits out and delegations in, newest first; the filters live in the URL. */
 @Component({
   selector: 'app-visit-list',
-  imports: [DatePipe, MatButton, MatFormField, MatLabel, MatOption, MatProgressBar, MatSelect, RouterLink],
+  imports: [DatePipe, ListPager, MatButton, MatFormField, MatLabel, MatOption, MatProgressBar, MatSelect, RouterLink],
   template: `
     <div class="page wide">
       <div class="heading">
@@ -68,14 +69,7 @@ function visitFiltersFrom(params: ParamMap): VisitFilters {
       @if (!list.loading() && !list.error() && list.items().length === 0) {
         <p class="empty">Aucune visite enregistrée{{ filters().direction ? ' pour ce filtre' : '' }}.</p>
       }
-      <nav class="pager" aria-label="Pagination">
-        @if (filters().cursor) {
-          <button mat-stroked-button type="button" (click)="list.firstPage()">Première page</button>
-        }
-        @if (list.nextCursor()) {
-          <button mat-flat-button type="button" (click)="list.nextPage()">Page suivante</button>
-        }
-      </nav>
+      <nav class="pager" aria-label="Pagination" [appListPager]="list"></nav>
     </div>
   `,
   styleUrl: '../partners/partner-list.scss',
