@@ -149,6 +149,20 @@ describe('association portal', () => {
       expect(page.textContent).toContain('Publié sur la fiche : Événements organisés.');
     });
 
+    it('says a logo is no longer kept when its image does not load, instead of a broken image', async () => {
+      const fixture = TestBed.createComponent(ReviewQueue);
+      fixture.detectChanges();
+      const logoChange = { field: 'logo' as const, before: '/api/v1/partners/40/logo', proposed: '/api/v1/profile-updates/9/logo', current: null, conflict: false, accepted: false };
+      http.expectOne('/api/v1/profile-updates?status=pending').flush({ items: [{ ...pendingUpdate, changes: [logoChange] }] });
+      await render(fixture);
+      const page = fixture.nativeElement as HTMLElement;
+      const proposed = page.querySelector<HTMLImageElement>('img[alt="Logo proposé"]')!;
+      proposed.dispatchEvent(new Event('error'));
+      await render(fixture);
+      expect(page.querySelector('img[alt="Logo proposé"]')).toBeNull();
+      expect(page.querySelector('.after')?.textContent).toContain('image non conservée');
+    });
+
     it('asks for a message before rejecting', async () => {
       const fixture = TestBed.createComponent(ReviewQueue);
       fixture.detectChanges();

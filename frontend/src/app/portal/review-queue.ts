@@ -33,6 +33,15 @@ export class ReviewQueue {
   protected readonly statusLabels = updateStatusLabels;
   /** The pending queue, or the updates already reviewed (newest first). */
   protected readonly view = signal<'pending' | 'reviewed'>('pending');
+  /**
+   * Logo images that did not load: once a proposal is reviewed, the files nobody uses any more are
+   * removed, so the history of reviewed updates can name a logo that is no longer kept.
+   */
+  protected readonly missingLogos = signal<ReadonlySet<string>>(new Set());
+
+  protected logoMissing(url: string): void {
+    this.missingLogos.update((missing) => new Set([...missing, url]));
+  }
 
   constructor() {
     void this.load();
