@@ -108,7 +108,15 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
   await page.getByLabel('Fonction').fill('Maire');
   await page.getByRole('button', { name: 'Ajouter une étape au programme' }).click();
   await expect(page.getByLabel('Jour', { exact: true })).toHaveValue('12/05/2026');
-  await page.getByLabel('Heure').fill('10:00');
+  // The time is on 24 hours whatever the browser's language; a time that does not exist is refused on the field.
+  const time = page.getByLabel('Heure', { exact: true });
+  await time.fill('25:99');
+  await time.press('Tab');
+  await expect(page.getByText('Heure invalide (hh:mm).')).toBeVisible();
+  await time.fill('14:30');
+  await time.press('Tab');
+  await expect(time).toHaveValue('14:30');
+  await expect(page.getByText('Heure invalide')).toHaveCount(0);
   await page.getByLabel('Lieu', { exact: true }).fill('Rathaus');
   await page.getByLabel('Activité').fill('Réception à l’hôtel de ville');
   await page.getByLabel('Note pour le maire').fill('Évoquer l’échange scolaire de 2027.');
@@ -117,6 +125,7 @@ test('the mayor’s office creates a visit to Brühl and downloads its briefing 
 
   await expect(page.getByRole('heading', { level: 1, name: visitTitle })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Programme' })).toContainText('Réception à l’hôtel de ville');
+  await expect(page.getByRole('region', { name: 'Programme' })).toContainText('14:30');
   await expect(page.getByRole('region', { name: 'Programme' })).toContainText('mardi 12 mai');
   await expectAccessible(page);
 

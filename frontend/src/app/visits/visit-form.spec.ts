@@ -46,10 +46,11 @@ describe('VisitForm', () => {
     expect(ui.input('startsOn').value).toBe('12/05/2026');
     expect(ui.input('endsOn').value).toBe('14/05/2026');
     expect(ui.input('day').value).toBe('12/05/2026');
+    expect(ui.input('time').value).toBe('10:00');
 
     const form = fixture.componentInstance['form'];
     form.controls.places.setValue('Rathaus Brühl ; Schloss Augustusburg');
-    form.controls.programme.at(0).controls.time.setValue('');
+    form.controls.programme.at(0).controls.time.setValue(null);
     ui.submit();
     const request = http.expectOne({ method: 'PATCH', url: '/api/v1/visits/5' });
     expect(request.request.body).toEqual(
@@ -136,6 +137,50 @@ describe('VisitForm', () => {
       'Date invalide (jj/mm/aaaa).',
     ]);
     expect(ui.input('startsOn').value).toBe('31/02/2026');
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Certains champs sont à compléter ou à corriger.');
+  });
+
+  it('shows and lists the programme’s times on 24 hours, and sends a typed time as HH:mm', async () => {
+    fixture.componentRef.setInput('id', '5');
+    fixture.detectChanges();
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
+    http.expectOne('/api/v1/visits/5').flush({ ...visit, programme: [{ day: '2026-05-12', time: '14:30', place: 'Rathaus', what: 'Réception' }] });
+    await ui.render();
+    expect(ui.input('time').value).toBe('14:30');
+
+    element.querySelector<HTMLButtonElement>('mat-timepicker-toggle button')!.click();
+    await ui.render();
+    const options = [...document.querySelectorAll('.mat-timepicker-panel mat-option')].map((option) => option.textContent?.trim());
+    expect(options).toContain('14:30');
+    expect(options).toContain('00:00');
+    expect(options.some((option) => /AM|PM/i.test(option ?? ''))).toBeFalse();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+
+    ui.type('time', '7:05');
+    await ui.render();
+    expect(ui.input('time').value).toBe('07:05');
+    ui.submit();
+    const request = http.expectOne({ method: 'PATCH', url: '/api/v1/visits/5' });
+    expect(request.request.body).toEqual(jasmine.objectContaining({ programme: [{ day: '2026-05-12', time: '07:05', place: 'Rathaus', what: 'Réception' }] }));
+    request.flush({ ...visit, version: 4 });
+    await ui.render();
+  });
+
+  it('says in French when a typed time is not a time of day, and sends nothing', async () => {
+    fixture.componentRef.setInput('id', '5');
+    fixture.detectChanges();
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
+    http.expectOne('/api/v1/visits/5').flush(visit);
+    await ui.render();
+    // Typed in the field, as a person does: while it has the focus, the timepicker leaves the text alone.
+    ui.input('time').focus();
+    ui.type('time', '25:99');
+    ui.submit();
+    await ui.render();
+    http.expectNone({ method: 'PATCH', url: '/api/v1/visits/5' });
+    const errors = [...element.querySelectorAll('mat-error')].map((error) => error.textContent?.trim());
+    expect(errors).toEqual(['Heure invalide (hh:mm).']);
+    expect(ui.input('time').value).toBe('25:99');
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Certains champs sont à compléter ou à corriger.');
   });
 

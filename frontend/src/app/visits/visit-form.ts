@@ -1,15 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatOption } from '@angular/material/core';
+import { MAT_DATE_FORMATS, type MatDateFormats, MatOption } from '@angular/material/core';
 import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
+import { MatTimepicker, MatTimepickerInput, MatTimepickerToggle } from '@angular/material/timepicker';
 import { RouterLink } from '@angular/router';
 import type { VisitCreate, VisitView } from '@api/visits/visits.schema';
 import { visitDirections } from '@api/visits/visits.schema';
-import { fromIsoDay, provideFrenchDates, toIsoDay } from '../interactions/french-dates';
+import { frenchDateFormats, fromIsoDay, provideFrenchDates, toIsoDay } from '../interactions/french-dates';
 import { objectivesResource } from '../plan/objectives-api';
 import { editWithVersion } from '../records/edit-with-version';
 import { visitDirectionLabels } from '../records/labels';
@@ -23,6 +24,21 @@ const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 const isoDay = (day: Date | null) => (day ? toIsoDay(day) : '');
 /** Shown when the typed text is not a day (the datepicker then holds no value and the form does not send). */
 const invalidDay = 'Date invalide (jj/mm/aaaa).';
+/** Shown when the typed text is not a time of day (the timepicker then holds no value and the form does not send). */
+const invalidTime = 'Heure invalide (hh:mm).';
+
+/** Times shown and listed on 24 hours ("14:30"), whatever the browser's language; the days stay dd/MM/yyyy. */
+const hourMinute = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+const frenchDateTimeFormats: MatDateFormats = {
+  parse: { ...frenchDateFormats.parse, timeInput: null },
+  display: { ...frenchDateFormats.display, timeInput: hourMinute, timeOptionLabel: hourMinute },
+};
+/** A picked time as the API takes it ("HH:mm"), or null when none; and an API time back to what the timepicker holds. */
+const toHourMinute = (time: Date | null) => (time ? `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}` : null);
+function fromHourMinute(time: string | null): Date | null {
+  const match = time ? /^(\d{1,2}):(\d{2})/.exec(time) : null;
+  return match ? new Date(2000, 0, 1, Number(match[1]), Number(match[2])) : null;
+}
 
 /** Creates or edits a visit: dates, places, partners, objectives, both delegations, the programme, notes for the mayor. */
 @Component({
@@ -40,16 +56,19 @@ const invalidDay = 'Date invalide (jj/mm/aaaa).';
     MatOption,
     MatSelect,
     MatSuffix,
+    MatTimepicker,
+    MatTimepickerInput,
+    MatTimepickerToggle,
     PartnerChips,
     ReactiveFormsModule,
     RecordFormFrame,
     RouterLink,
   ],
-  providers: [provideFrenchDates()],
+  providers: [provideFrenchDates(), { provide: MAT_DATE_FORMATS, useValue: frenchDateTimeFormats }],
   templateUrl: './visit-form.html',
   styleUrl: '../partners/partner-form.scss',
-  // Room for jj/mm/aaaa and the calendar toggle.
-  styles: '.row .date { flex: 0 0 11.5rem; }',
+  // Room for jj/mm/aaaa and the calendar toggle; the time field as wide, so that its error fits on one line.
+  styles: '.row .date, .row .time { flex: 0 0 11.5rem; }',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VisitForm {
@@ -61,6 +80,7 @@ export class VisitForm {
   protected readonly objectives = objectivesResource();
   protected readonly serverError = serverError;
   protected readonly invalidDay = invalidDay;
+  protected readonly invalidTime = invalidTime;
 
   protected readonly form = this.fb.group({
     title: ['', [Validators.required, Validators.maxLength(200)]],
@@ -92,8 +112,8 @@ export class VisitForm {
     return this.fb.group({ side: [side, Validators.required], name: [name, [Validators.required, Validators.maxLength(200)]], role: [role, Validators.maxLength(200)] });
   }
 
-  protected programmeRow(day: Date | null = null, time = '', place = '', what = '') {
-    return this.fb.group({ day: this.fb.control<Date | null>(day, Validators.required), time: [time], place: [place, Validators.maxLength(200)], what: [what, [Validators.required, Validators.maxLength(500)]] });
+  protected programmeRow(day: Date | null = null, time: Date | null = null, place = '', what = '') {
+    return this.fb.group({ day: this.fb.control<Date | null>(day, Validators.required), time: this.fb.control<Date | null>(time), place: [place, Validators.maxLength(200)], what: [what, [Validators.required, Validators.maxLength(500)]] });
   }
 
   private fill(visit: VisitView): void {
@@ -109,7 +129,7 @@ export class VisitForm {
     this.form.controls.delegation.clear();
     for (const member of visit.delegation) this.form.controls.delegation.push(this.memberRow(member.side, member.name, member.role ?? ''));
     this.form.controls.programme.clear();
-    for (const item of visit.programme) this.form.controls.programme.push(this.programmeRow(fromIsoDay(item.day), item.time ?? '', item.place ?? '', item.what));
+    for (const item of visit.programme) this.form.controls.programme.push(this.programmeRow(fromIsoDay(item.day), fromHourMinute(item.time), item.place ?? '', item.what));
     this.partners.set(visit.partners);
   }
 
@@ -134,7 +154,7 @@ export class VisitForm {
       objectiveIds: value.objectiveIds,
       notesForMayor: orNull(value.notesForMayor),
       delegation: value.delegation.map((member) => ({ side: member.side as 'town' | 'partner', name: member.name.trim(), role: orNull(member.role) })),
-      programme: value.programme.map((item) => ({ day: isoDay(item.day), time: orNull(item.time), place: orNull(item.place), what: item.what.trim() })),
+      programme: value.programme.map((item) => ({ day: isoDay(item.day), time: toHourMinute(item.time), place: orNull(item.place), what: item.what.trim() })),
     };
   }
 }
