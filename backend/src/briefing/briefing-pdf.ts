@@ -1,5 +1,7 @@
 import { bullet, colours, createPdf, field, finishPdf, frenchDate, frenchDay, frenchPeriod, heading, paragraph } from '../pdf/pdf-document';
-import { countryFr, interactionTypeFr, languageFr, partnerKindFr, partnerStatusFr, projectKindFr, projectStatusFr, relationshipFr } from '../pdf/labels-fr';
+import { interactionTypeLabels, kindLabels, projectKindLabels, projectStatusLabels, relationshipWording, statusLabels } from '../common/labels';
+import { countryFr, languageFr } from '../pdf/labels-fr';
+import type { RelationshipType } from '../relationships/relationships.schema';
 import type { BriefingPack, PartnerBrief } from './briefing.schema';
 
 const dayOf = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: process.env['TIME_ZONE'] ?? 'Europe/Paris' });
@@ -15,7 +17,7 @@ function partnerSection(doc: PDFKit.PDFDocument, partner: PartnerBrief, first: b
   if (!first) doc.addPage();
   heading(doc, partner.name, 16);
   const place = [partner.city, countryFr(partner.country)].filter(Boolean).join(', ');
-  paragraph(doc, [partnerKindFr[partner.kind] ?? partner.kind, place, `statut : ${(partnerStatusFr[partner.status] ?? partner.status).toLowerCase()}`].filter(Boolean).join(' — '), { muted: true });
+  paragraph(doc, [kindLabels[partner.kind] ?? partner.kind, place, `statut : ${(statusLabels[partner.status] ?? partner.status).toLowerCase()}`].filter(Boolean).join(' — '), { muted: true });
   const localNames = Object.entries(partner.localNames);
   if (localNames.length) field(doc, 'Noms locaux', localNames.map(([language, name]) => `${name} (${languageFr(language)})`).join(', '));
   if (partner.website) field(doc, 'Site', partner.website);
@@ -35,7 +37,7 @@ function partnerSection(doc: PDFKit.PDFDocument, partner: PartnerBrief, first: b
   else paragraph(doc, 'Aucune date clé enregistrée.', { muted: true });
   if (partner.relationships.length) {
     doc.moveDown(0.3);
-    for (const link of partner.relationships) bullet(doc, `${relationshipFr[link.type]?.[link.direction] ?? link.type} ${link.partner}`);
+    for (const link of partner.relationships) bullet(doc, `${relationshipWording[link.type as RelationshipType]?.[link.direction === 'outgoing' ? 'fromSource' : 'fromTarget'] ?? link.type} ${link.partner}`);
   }
 
   heading(doc, 'Personnes clés', 12);
@@ -55,12 +57,12 @@ function partnerSection(doc: PDFKit.PDFDocument, partner: PartnerBrief, first: b
   heading(doc, 'Historique de la relation', 12);
   if (partner.firstContact) {
     const first = partner.firstContact;
-    field(doc, 'Premier contact', `${frenchInstant(first.occurredAt)} — ${(interactionTypeFr[first.type] ?? first.type).toLowerCase()} : ${first.subject}`);
+    field(doc, 'Premier contact', `${frenchInstant(first.occurredAt)} — ${(interactionTypeLabels[first.type] ?? first.type).toLowerCase()} : ${first.subject}`);
   }
   paragraph(doc, partner.interactionCount === 0 ? 'Aucun échange enregistré.' : `${partner.interactionCount} échange${partner.interactionCount > 1 ? 's' : ''} enregistré${partner.interactionCount > 1 ? 's' : ''}${partner.interactionCount > 10 ? ', dont les dix derniers' : ''} :`, { muted: true });
   for (const interaction of partner.lastInteractions) {
     const detail = [interaction.location, interaction.contacts.length ? `avec ${interaction.contacts.join(', ')}` : null].filter(Boolean).join(' — ');
-    bullet(doc, `${frenchInstant(interaction.occurredAt)} — ${interactionTypeFr[interaction.type] ?? interaction.type} : ${interaction.subject}`, detail || undefined);
+    bullet(doc, `${frenchInstant(interaction.occurredAt)} — ${interactionTypeLabels[interaction.type] ?? interaction.type} : ${interaction.subject}`, detail || undefined);
   }
 
   heading(doc, 'Suivis en cours', 12);
@@ -73,7 +75,7 @@ function partnerSection(doc: PDFKit.PDFDocument, partner: PartnerBrief, first: b
   if (partner.runningProjects.length === 0) paragraph(doc, 'Aucun projet en cours.', { muted: true });
   for (const project of partner.runningProjects) {
     const next = project.nextMilestone ? `prochaine étape : ${project.nextMilestone.title}${project.nextMilestone.dueOn ? `, le ${frenchDate(project.nextMilestone.dueOn)}` : ''}` : null;
-    bullet(doc, `${project.title} (${projectKindFr[project.kind]?.toLowerCase() ?? project.kind}, ${projectStatusFr[project.status]?.toLowerCase() ?? project.status})`, next ?? undefined);
+    bullet(doc, `${project.title} (${projectKindLabels[project.kind]?.toLowerCase() ?? project.kind}, ${projectStatusLabels[project.status]?.toLowerCase() ?? project.status})`, next ?? undefined);
   }
 
   if (partner.pastVisits.length) {

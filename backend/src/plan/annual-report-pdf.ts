@@ -1,5 +1,5 @@
 import { bullet, colours, contentWidth, createPdf, ensureSpace, field, finishPdf, frenchDate, frenchPeriod, heading, paragraph, type Pdf } from '../pdf/pdf-document';
-import { projectKindFr, projectStatusFr } from '../pdf/labels-fr';
+import { projectKindLabels, projectStatusLabels } from '../common/labels';
 import type { AnnualReport, ObjectiveProgress } from './plan.schema';
 
 const monthNames = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
@@ -119,7 +119,7 @@ function objectiveSection(doc: Pdf, objective: ObjectiveProgress) {
   if (objective.projects.length) {
     doc.moveDown(0.2).font('bold').fontSize(10).text('Projets', doc.page.margins.left);
     for (const project of objective.projects) {
-      bullet(doc, `${project.title} — ${projectKindFr[project.kind]?.toLowerCase() ?? project.kind}, ${projectStatusFr[project.status]?.toLowerCase() ?? project.status}`);
+      bullet(doc, `${project.title} — ${projectKindLabels[project.kind]?.toLowerCase() ?? project.kind}, ${projectStatusLabels[project.status]?.toLowerCase() ?? project.status}`);
     }
   }
   if (objective.partners.length) {
