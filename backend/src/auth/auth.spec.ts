@@ -118,6 +118,32 @@ describe('auth', () => {
     expect(me.body.role).toBe('association');
     expect(me.body.partnerId).toEqual(jasmine.any(Number));
   });
+
+  it('reads a signed-in request’s session and user in one query, and sees a change to the user at once', async () => {
+    const user = await makeUser('officer');
+    const session = await client({ email: user.email });
+    const { sequelize } = testContext();
+    const reads: string[] = [];
+    const record = (_options: unknown, query: { sql?: string } | undefined) => {
+      const sql = query?.sql ?? '';
+      if (/^SELECT/i.test(sql) && /`?(sessions|users)`?/.test(sql)) reads.push(sql);
+    };
+    // The SQL is known once the query has run.
+    sequelize.addHook('afterQuery', 'count-auth-reads', record as never);
+    try {
+      const me = await session.get('/api/v1/auth/me');
+      expect(me.status).toBe(200);
+      expect(reads.length).withContext(reads.join('\n')).toBe(1);
+
+      // Another process (here, straight in the database) renames the user: the next request knows it.
+      await User.update({ displayName: 'Nom changé ailleurs' }, { where: { id: user.id } });
+      expect((await session.get('/api/v1/auth/me')).body.displayName).toBe('Nom changé ailleurs');
+      await User.update({ active: false }, { where: { id: user.id } });
+      expect((await session.get('/api/v1/auth/me')).status).toBe(401);
+    } finally {
+      sequelize.removeHook('afterQuery', 'count-auth-reads');
+    }
+  });
 });
 
 function sessionCookie(setCookie: string | string[] | undefined) {
@@ -134,4 +160,5 @@ describe('auth after the session is gone', () => {
     expect(response.status).toBe(401);
     expect(response.body.code).toBe('unauthenticated');
   });
+
 });

@@ -1,7 +1,9 @@
+import type { Request } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { findActiveUser, verifyCredentials } from '../users/users.service';
+import { activeOrNull, findActiveUser, verifyCredentials } from '../users/users.service';
 import type { CurrentUser } from '../users/users.schema';
+import { userReadWithSession } from './session-store';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -22,11 +24,12 @@ export function configurePassport() {
     }),
   );
   passport.serializeUser((user, done) => done(null, user.id));
-  passport.deserializeUser((id: unknown, done) => {
+  passport.deserializeUser((req: Request, id: unknown, done: (error: unknown, user?: Express.User | false) => void) => {
     if (typeof id !== 'number') return done(null, false);
-    findActiveUser(id)
-      .then((user) => done(null, user ? user.toCurrentUser() : false))
-      .catch(done);
+    // The session store read the user in the same query as the session; read it here only if not.
+    const read = userReadWithSession(req);
+    const found = read === undefined || (read && read.id !== id) ? findActiveUser(id) : Promise.resolve(activeOrNull(read));
+    found.then((user) => done(null, user ? user.toCurrentUser() : false)).catch(done);
   });
   return passport;
 }

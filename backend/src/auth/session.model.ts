@@ -1,6 +1,7 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize } from 'sequelize';
+import type { User } from '../users/user.model';
 
-/** A server-side session (express-session through connect-session-sequelize); userId lets us end all of a user's sessions. */
+/** A server-side session (express-session through our DatabaseSessionStore); userId lets us end all of a user's sessions. */
 export class Session extends Model<InferAttributes<Session>, InferCreationAttributes<Session>> {
   declare sid: string;
   declare userId: number | null;
@@ -8,6 +9,8 @@ export class Session extends Model<InferAttributes<Session>, InferCreationAttrib
   declare data: string;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
+  /** The signed-in user, when read with `include` (the session store does). */
+  declare user?: NonAttribute<User | null>;
 
   static initModel(sequelize: Sequelize) {
     Session.init(

@@ -57,6 +57,7 @@ export function initModels(sequelize: Sequelize) {
     model.initModel(sequelize);
 
   User.belongsTo(Partner, { as: 'partner', foreignKey: 'partnerId' });
+  Session.belongsTo(User, { as: 'user', foreignKey: 'userId', constraints: false });
   Partner.belongsTo(User, { as: 'owner', foreignKey: 'ownerUserId' });
   Partner.hasMany(PartnerTag, { as: 'tags', foreignKey: 'partnerId' });
   Relationship.belongsTo(Partner, { as: 'source', foreignKey: 'sourcePartnerId' });

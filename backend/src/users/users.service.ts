@@ -64,7 +64,11 @@ export async function verifyCredentials(email: string, password: string) {
 }
 
 export async function findActiveUser(id: number) {
-  const user = await User.findByPk(id);
+  return activeOrNull(await User.findByPk(id));
+}
+
+/** The user if the account is active: a deactivated account is as if it did not exist. */
+export function activeOrNull(user: User | null) {
   return user && user.active ? user : null;
 }
 
