@@ -18,6 +18,15 @@ export class FrenchDateAdapter extends NativeDateAdapter {
     return super.parse(value, parseFormat);
   }
 
+  /** Times as typed in France too: "14h30", "14 h 30" and "9h" besides "14:30". */
+  override parseTime(value: unknown, parseFormat?: unknown): Date | null {
+    if (typeof value === 'string') {
+      const french = /^\s*(\d{1,2})\s*h\s*(\d{2})?\s*$/i.exec(value);
+      if (french) return super.parseTime(`${french[1]}:${french[2] ?? '00'}`, parseFormat);
+    }
+    return super.parseTime(value, parseFormat);
+  }
+
   override format(date: Date, displayFormat: object): string {
     if ((displayFormat as { input?: boolean }).input) return toFrenchDate(date);
     return super.format(date, displayFormat);

@@ -157,6 +157,21 @@ describe('FrenchDateAdapter', () => {
   it('writes dates as dd/MM/yyyy in the field', () => {
     expect(adapter.format(new Date(2026, 0, 7), { input: true })).toBe('07/01/2026');
   });
+
+  it('reads times written the French way (14h30, 14 h 30, 9h) as well as 14:30, and refuses impossible ones', () => {
+    const hourMinute = (value: string) => {
+      const time = adapter.parseTime(value, null);
+      return time && adapter.isValid(time) ? [adapter.getHours(time), adapter.getMinutes(time)] : null;
+    };
+    expect(hourMinute('14h30')).toEqual([14, 30]);
+    expect(hourMinute('14 h 30')).toEqual([14, 30]);
+    expect(hourMinute('9h')).toEqual([9, 0]);
+    expect(hourMinute('9H05')).toEqual([9, 5]);
+    expect(hourMinute('14:30')).toEqual([14, 30]);
+    expect(hourMinute('25h00')).toBeNull();
+    expect(hourMinute('14h3')).toBeNull();
+    expect(adapter.parseTime('', null)).toBeNull();
+  });
 });
 
 describe('QuickLogDialog editing an exchange', () => {

@@ -166,6 +166,22 @@ describe('VisitForm', () => {
     await ui.render();
   });
 
+  it('takes a time typed the French way (14h30) and sends it as HH:mm', async () => {
+    fixture.componentRef.setInput('id', '5');
+    fixture.detectChanges();
+    http.expectOne('/api/v1/objectives').flush(actionPlan);
+    http.expectOne('/api/v1/visits/5').flush(visit);
+    await ui.render();
+    ui.type('time', '14h30');
+    await ui.render();
+    expect(ui.input('time').value).toBe('14:30');
+    ui.submit();
+    const request = http.expectOne({ method: 'PATCH', url: '/api/v1/visits/5' });
+    expect(request.request.body).toEqual(jasmine.objectContaining({ programme: [jasmine.objectContaining({ time: '14:30' })] }));
+    request.flush({ ...visit, version: 4 });
+    await ui.render();
+  });
+
   it('says in French when a typed time is not a time of day, and sends nothing', async () => {
     fixture.componentRef.setInput('id', '5');
     fixture.detectChanges();
