@@ -160,5 +160,4 @@ describe('auth after the session is gone', () => {
     expect(response.status).toBe(401);
     expect(response.body.code).toBe('unauthenticated');
   });
-
 });

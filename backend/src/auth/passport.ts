@@ -28,7 +28,7 @@ export function configurePassport() {
     if (typeof id !== 'number') return done(null, false);
     // The session store read the user in the same query as the session; read it here only if not.
     const read = userReadWithSession(req);
-    const found = read === undefined || (read && read.id !== id) ? findActiveUser(id) : Promise.resolve(activeOrNull(read));
+    const found = read?.id === id ? Promise.resolve(activeOrNull(read)) : findActiveUser(id);
     found.then((user) => done(null, user ? user.toCurrentUser() : false)).catch(done);
   });
   return passport;

@@ -36,12 +36,17 @@ describe('VisitForm', () => {
 
   afterEach(() => http.verify());
 
-  it('edits a visit with the version it read, sending its partners, delegation and programme, then opens it', async () => {
+  /** Opens the form on visit 5 as the API answers it. */
+  async function openVisit(loaded: VisitView = visit) {
     fixture.componentRef.setInput('id', '5');
     fixture.detectChanges();
     http.expectOne('/api/v1/objectives').flush(actionPlan);
-    http.expectOne('/api/v1/visits/5').flush(visit);
+    http.expectOne('/api/v1/visits/5').flush(loaded);
     await ui.render();
+  }
+
+  it('edits a visit with the version it read, sending its partners, delegation and programme, then opens it', async () => {
+    await openVisit();
     expect(element.textContent).toContain('Brühl');
     expect(ui.input('startsOn').value).toBe('12/05/2026');
     expect(ui.input('endsOn').value).toBe('14/05/2026');
@@ -141,11 +146,7 @@ describe('VisitForm', () => {
   });
 
   it('shows and lists the programme’s times on 24 hours, and sends a typed time as HH:mm', async () => {
-    fixture.componentRef.setInput('id', '5');
-    fixture.detectChanges();
-    http.expectOne('/api/v1/objectives').flush(actionPlan);
-    http.expectOne('/api/v1/visits/5').flush({ ...visit, programme: [{ day: '2026-05-12', time: '14:30', place: 'Rathaus', what: 'Réception' }] });
-    await ui.render();
+    await openVisit({ ...visit, programme: [{ day: '2026-05-12', time: '14:30', place: 'Rathaus', what: 'Réception' }] });
     expect(ui.input('time').value).toBe('14:30');
 
     element.querySelector<HTMLButtonElement>('mat-timepicker-toggle button')!.click();
@@ -167,11 +168,7 @@ describe('VisitForm', () => {
   });
 
   it('takes a time typed the French way (14h30) and sends it as HH:mm', async () => {
-    fixture.componentRef.setInput('id', '5');
-    fixture.detectChanges();
-    http.expectOne('/api/v1/objectives').flush(actionPlan);
-    http.expectOne('/api/v1/visits/5').flush(visit);
-    await ui.render();
+    await openVisit();
     ui.type('time', '14h30');
     await ui.render();
     expect(ui.input('time').value).toBe('14:30');
@@ -183,11 +180,7 @@ describe('VisitForm', () => {
   });
 
   it('says in French when a typed time is not a time of day, and sends nothing', async () => {
-    fixture.componentRef.setInput('id', '5');
-    fixture.detectChanges();
-    http.expectOne('/api/v1/objectives').flush(actionPlan);
-    http.expectOne('/api/v1/visits/5').flush(visit);
-    await ui.render();
+    await openVisit();
     // Typed in the field, as a person does: while it has the focus, the timepicker leaves the text alone.
     ui.input('time').focus();
     ui.type('time', '25:99');
@@ -201,11 +194,7 @@ describe('VisitForm', () => {
   });
 
   it('keeps the user’s changes after a version conflict and saves them on top of the current version', async () => {
-    fixture.componentRef.setInput('id', '5');
-    fixture.detectChanges();
-    http.expectOne('/api/v1/objectives').flush(actionPlan);
-    http.expectOne('/api/v1/visits/5').flush(visit);
-    await ui.render();
+    await openVisit();
     const form = fixture.componentInstance['form'];
     form.controls.notesForMayor.setValue('Ma note');
     ui.submit();
