@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -18,7 +18,7 @@ type Decision = { selected: Set<ProfileField>; message: string; error: string | 
 /** The officers' queue of profile updates proposed by associations, with a before/after per field. */
 @Component({
   selector: 'app-review-queue',
-  imports: [DatePipe, FormsModule, MatButton, MatCheckbox, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink],
+  imports: [DatePipe, FormsModule, NgTemplateOutlet, MatButton, MatCheckbox, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink],
   templateUrl: './review-queue.html',
   styleUrl: './review-queue.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
